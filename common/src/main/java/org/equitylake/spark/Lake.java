@@ -1,0 +1,147 @@
+package org.equitylake.spark;
+
+import io.delta.tables.DeltaTable;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/** Path-based Delta tables under one lake root; every write here is idempotent or transactional. */
+public final class Lake {
+    private final SparkSession spark;
+    private final String root;
+
+    public Lake(SparkSession spark, String root) {
+        this.spark = spark;
+        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public String root() {
+        return root;
+    }
+
+    public String path(TableId table) {
+        return root + "/" + table.schema() + "/" + table.name();
+    }
+
+    public boolean exists(TableId table) {
+        return DeltaTable.isDeltaTable(spark, path(table));
+    }
+
+    public Dataset<Row> read(TableId table) {
+        return spark.read().format("delta").load(path(table));
+    }
+
+    /** The table, or an empty frame of the given schema when it has never been written. */
+    public Dataset<Row> readOrEmpty(TableId table, StructType schema) {
+        return exists(table) ? read(table) : spark.createDataFrame(List.of(), schema);
+    }
+
+    /**
+     * Appends once per (appId, version): Delta records the pair in the log and skips a repeat,
+     * so a crashed run that is re-run does not append twice.
+     */
+    public void appendOnce(Dataset<Row> rows, TableId table, String appId, long version, List<String> partitionBy) {
+        var writer = rows.write().format("delta").mode("append")
+                .option("txnAppId", appId).option("txnVersion", version);
+        if (!exists(table) && !partitionBy.isEmpty()) {
+            writer = writer.partitionBy(partitionBy.toArray(String[]::new));
+        }
+        writer.save(path(table));
+    }
+
+    public void append(Dataset<Row> rows, TableId table, List<String> partitionBy) {
+        var writer = rows.write().format("delta").mode("append");
+        if (!exists(table) && !partitionBy.isEmpty()) {
+            writer = writer.partitionBy(partitionBy.toArray(String[]::new));
+        }
+        writer.save(path(table));
+    }
+
+    public void overwrite(Dataset<Row> rows, TableId table, List<String> partitionBy) {
+        var writer = rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true");
+        if (!partitionBy.isEmpty()) {
+            writer = writer.partitionBy(partitionBy.toArray(String[]::new));
+        }
+        writer.save(path(table));
+    }
+
+    /** Replaces exactly the rows matching {@code predicate}: a re-run of a slice gives the same table. */
+    public void replaceWhere(Dataset<Row> rows, TableId table, String predicate, List<String> partitionBy) {
+        if (!exists(table)) {
+            overwrite(rows, table, partitionBy);
+            return;
+        }
+        rows.write().format("delta").mode("overwrite").option("replaceWhere", predicate).save(path(table));
+    }
+
+    /**
+     * Upserts on the key columns. Source rows identical to a target row are left out first, so a
+     * re-run commits nothing and rewrites no files (and the change feed shows no false updates).
+     * Returns the number of rows inserted or updated.
+     */
+    public long merge(Dataset<Row> rows, TableId table, List<String> keys, List<String> partitionBy) {
+        if (!exists(table)) {
+            overwrite(rows, table, partitionBy);
+            return lastCommitOutputRows(table);
+        }
+        Dataset<Row> target = read(table);
+        org.apache.spark.sql.Column same = null;
+        for (String c : rows.columns()) {
+            org.apache.spark.sql.Column eq = rows.col(c).eqNullSafe(target.col(c));
+            same = same == null ? eq : same.and(eq);
+        }
+        Dataset<Row> changes = rows.join(target, same, "left_anti").persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        try {
+            long changed = changes.count();
+            if (changed == 0) {
+                return 0;
+            }
+            String on = keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
+            DeltaTable.forPath(spark, path(table)).as("t").merge(changes.as("s"), on)
+                    .whenMatched().updateAll().whenNotMatched().insertAll().execute();
+            return changed;
+        } finally {
+            changes.unpersist();
+        }
+    }
+
+    /** The table's current version. */
+    public long version(TableId table) {
+        return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);
+    }
+
+    /** Rows the table's latest commit wrote (Delta's operation metrics), 0 when it wrote none. */
+    public long lastCommitOutputRows(TableId table) {
+        Row last = DeltaTable.forPath(spark, path(table)).history(1).select("operationMetrics").first();
+        scala.collection.Map<String, String> metrics = last.getMap(0);
+        if (metrics == null) {
+            return 0;
+        }
+        scala.Option<String> rows = metrics.get("numOutputRows");
+        return rows.isDefined() ? Long.parseLong(rows.get()) : 0;
+    }
+
+    /** Sets table and column comments, so catalogs and BI tools show the contract's descriptions. */
+    public void describe(TableId table, String tableComment, Map<String, String> columnComments) {
+        String target = "delta.`" + path(table) + "`";
+        spark.sql("COMMENT ON TABLE " + target + " IS " + sqlString(tableComment));
+        List<String> columns = List.of(read(table).columns());
+        columnComments.forEach((column, comment) -> {
+            if (columns.contains(column)) {
+                spark.sql("ALTER TABLE " + target + " ALTER COLUMN `" + column + "` COMMENT " + sqlString(comment));
+            }
+        });
+    }
+
+    private static String sqlString(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+}

@@ -1,0 +1,23 @@
+package org.equitylake.jobs;
+
+import java.util.List;
+import org.equitylake.jobs.bronze.IngestJob;
+import org.equitylake.jobs.ops.MaintainJob;
+
+/** The jobs in pipeline order; the CLI, spark-submit and the DAG all name them from here. */
+public final class Pipeline {
+    private Pipeline() {}
+
+    public static Job ingest(boolean strict) {
+        return new IngestJob(strict);
+    }
+
+    public static Job maintain(int retentionHours) {
+        return new MaintainJob(retentionHours);
+    }
+
+    /** What run-all and the nightly DAG run, in order. */
+    public static List<Job> nightly() {
+        return List.of(ingest(false));
+    }
+}

@@ -1,0 +1,224 @@
+package org.equitylake.jobs.bronze;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.equitylake.contracts.Contract;
+import org.equitylake.jobs.Job;
+import org.equitylake.jobs.JobContext;
+import org.equitylake.spark.TableId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lands new files in bronze as delivered, once: a file whose content was ingested before is
+ * skipped even under another name, and a re-run after a crash writes only what is missing.
+ */
+public final class IngestJob implements Job {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+    public static final TableId QUARANTINE = new TableId("bronze", "quarantine");
+
+    private final boolean strict;
+
+    public IngestJob(boolean strict) {
+        this.strict = strict;
+    }
+
+    @Override
+    public String name() {
+        return "ingest";
+    }
+
+    @Override
+    public void run(JobContext ctx) {
+        Configuration hadoop = ctx.spark().sparkContext().hadoopConfiguration();
+        LandingZone zone = new LandingZone(hadoop, ctx.settings().landingRoot());
+        if (!zone.exists()) {
+            throw new IllegalStateException("landing zone " + ctx.settings().landingRoot()
+                    + " does not exist: run generate-sample or set equity-lake.landing.root");
+        }
+        LayoutDetector detector = new LayoutDetector(ctx.contracts().inLayer("landing"));
+        FileRegistry registry = new FileRegistry(ctx.lake());
+        Map<String, String> ingestedByHash = registry.ingestedPathsByHash();
+        Instant now = Instant.now();
+
+        List<FileRegistry.Entry> entries = new ArrayList<>();
+        List<RawRecords.Task> tasks = new ArrayList<>();
+        Map<String, Contract> layouts = new LinkedHashMap<>();
+        List<LandingFile> geoFiles = new ArrayList<>();
+        Map<String, String> seenThisRun = new HashMap<>();
+        int landed = 0;
+        for (LandingFile file : zone.list()) {
+            if (file.exportDate().map(d -> d.isAfter(ctx.asOf())).orElse(false)) {
+                continue; // exported after the as-of day: not landed yet as far as this run knows
+            }
+            landed++;
+            String original = ingestedByHash.getOrDefault(file.contentHash(), seenThisRun.get(file.contentHash()));
+            if (original != null) {
+                if (!original.equals(file.path())) {
+                    entries.add(FileRegistry.duplicate(file, original, ctx.runId(), now));
+                }
+                continue;
+            }
+            Optional<String> format = detector.candidates(file.relativePath()).stream().findFirst()
+                    .map(c -> c.custom("fileFormat").orElse("csv"));
+            LayoutDetector.Detection detection = detector.detect(file.relativePath(),
+                    format.flatMap(f -> f.equals("geojson") || f.equals("shapefile") ? Optional.empty() : zone.headerOrKeys(file, f)));
+            if (detection.contract().isEmpty()) {
+                entries.add(FileRegistry.rejected(file, detection.reason(), ctx.runId(), now));
+                continue;
+            }
+            Contract layout = detection.contract().get();
+            if (layout.custom("program").map(p -> !ctx.covers(p)).orElse(false)) {
+                continue;
+            }
+            seenThisRun.put(file.contentHash(), file.path());
+            layouts.put(layout.id(), layout);
+            String fileFormat = layout.custom("fileFormat").orElse("csv");
+            if (fileFormat.equals("geojson") || fileFormat.equals("shapefile")) {
+                geoFiles.add(file);
+            } else {
+                tasks.add(new RawRecords.Task(file.path(), file.contentHash(), layout.id(), fileFormat,
+                        layout.columnNames(), file.exportDate().map(java.sql.Date::valueOf).orElse(null),
+                        file.fileYear().orElse(null)));
+            }
+            entries.add(FileRegistry.ingested(file, layout, ctx.runId(), now));
+        }
+        LOG.info("ingest: {} files landed by {}, {} new delimited/JSON, {} new geometry, {} duplicates, {} rejected",
+                landed, ctx.asOf(), tasks.size(), geoFiles.size(),
+                entries.stream().filter(e -> e.status().equals(FileRegistry.DUPLICATE)).count(),
+                entries.stream().filter(e -> e.status().equals(FileRegistry.REJECTED)).count());
+
+        Map<String, long[]> countsByHash = new HashMap<>();
+        if (!tasks.isEmpty()) {
+            countsByHash.putAll(writeRecords(ctx, tasks, layouts, now));
+        }
+        for (LandingFile file : geoFiles) {
+            Contract layout = layouts.get(entries.stream().filter(e -> e.contentHash().equals(file.contentHash()))
+                    .findFirst().orElseThrow().layout());
+            countsByHash.put(file.contentHash(), writeGeometry(ctx, hadoop, file, layout, now));
+        }
+
+        List<FileRegistry.Entry> finished = entries.stream().map(e -> e.withCounts(countsByHash.get(e.contentHash()))).toList();
+        registry.record(finished);
+        finished.stream().filter(e -> e.status().equals(FileRegistry.REJECTED))
+                .forEach(e -> ctx.report().note("rejected " + e.sourcePath() + ": " + e.reason()));
+        finished.stream().filter(e -> e.status().equals(FileRegistry.DUPLICATE))
+                .forEach(e -> ctx.report().note("skipped " + e.sourcePath() + ": same content as " + e.reason()));
+        long rejected = finished.stream().filter(e -> e.status().equals(FileRegistry.REJECTED)).count();
+        if (strict && rejected > 0) {
+            throw new IllegalStateException(rejected + " landing file(s) match no contract (see ops.rejected_files); --strict makes that a failure");
+        }
+    }
+
+    /** Parses every new file once, writes each layout's readable rows and the quarantine; returns {in, appended, quarantined} by hash. */
+    private Map<String, long[]> writeRecords(JobContext ctx, List<RawRecords.Task> tasks, Map<String, Contract> layouts, Instant now) {
+        Dataset<Row> parsed = RawRecords.read(ctx.spark(), tasks)
+                .withColumn("_ingest_run_id", lit(ctx.runId()))
+                .withColumn("_ingested_at", lit(Timestamp.from(now)))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Map<String, long[]> counts = new HashMap<>();
+            for (Row r : parsed.groupBy("_content_hash")
+                    .agg(org.apache.spark.sql.functions.count(lit(1)).as("n"),
+                            org.apache.spark.sql.functions.count(col("reason")).as("bad"))
+                    .collectAsList()) {
+                long n = r.getLong(1);
+                long bad = r.getLong(2);
+                counts.put(r.getString(0), new long[] {n, n - bad, bad});
+            }
+            for (Contract layout : layouts.values()) {
+                if (tasks.stream().noneMatch(t -> t.layout().equals(layout.id()))) {
+                    continue;
+                }
+                List<String> columns = layout.columnNames();
+                List<Column> select = new ArrayList<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    select.add(col("values").getItem(i).as(BronzeColumns.of(columns.get(i))));
+                }
+                for (String lineage : LINEAGE) {
+                    select.add(col(lineage));
+                }
+                Dataset<Row> rows = parsed.filter(col("_layout").equalTo(layout.id()).and(col("reason").isNull()))
+                        .select(select.toArray(Column[]::new));
+                appendMissing(ctx, rows, bronzeTable(layout), layout.custom("program").isPresent());
+            }
+            Dataset<Row> bad = parsed.filter(col("reason").isNotNull()).drop("values");
+            appendMissing(ctx, bad, QUARANTINE, false);
+            return counts;
+        } finally {
+            parsed.unpersist();
+        }
+    }
+
+    private long[] writeGeometry(JobContext ctx, Configuration hadoop, LandingFile file, Contract layout, Instant now) {
+        Dataset<Row> shapes = layout.custom("fileFormat").orElse("").equals("shapefile")
+                ? GeoReference.shapefile(ctx.spark(), file, layout)
+                : GeoReference.geoJson(ctx.spark(), hadoop, file, layout);
+        List<Column> select = new ArrayList<>();
+        for (String c : layout.columnNames()) {
+            select.add(col(c).as(BronzeColumns.of(c)));
+        }
+        Dataset<Row> rows = shapes
+                .withColumn("_source_path", lit(file.path()))
+                .withColumn("_content_hash", lit(file.contentHash()))
+                .withColumn("_layout", lit(layout.id()))
+                .withColumn("_export_date", lit(null).cast("date"))
+                .withColumn("_file_year", lit(file.fileYear().orElse(null)).cast("int"))
+                .withColumn("_ingest_run_id", lit(ctx.runId()))
+                .withColumn("_ingested_at", lit(Timestamp.from(now)))
+                .select(concat(select, LINEAGE))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long n = rows.count();
+            appendMissing(ctx, rows, bronzeTable(layout), false);
+            return new long[] {n, n, 0};
+        } finally {
+            rows.unpersist();
+        }
+    }
+
+    private static final List<String> LINEAGE = List.of("_source_path", "_content_hash", "_row_number", "_layout",
+            "_export_date", "_file_year", "_ingest_run_id", "_ingested_at");
+
+    private static Column[] concat(List<Column> first, List<String> names) {
+        List<Column> all = new ArrayList<>(first);
+        names.forEach(n -> all.add(col(n)));
+        return all.toArray(Column[]::new);
+    }
+
+    static TableId bronzeTable(Contract layout) {
+        return new TableId("bronze", layout.requireCustom("bronzeTable"));
+    }
+
+    /**
+     * Appends the rows of files the table does not hold yet: after a crash between two writes,
+     * a re-run fills in only what is missing instead of appending a second copy.
+     */
+    private static void appendMissing(JobContext ctx, Dataset<Row> rows, TableId table, boolean byYear) {
+        Dataset<Row> missing = rows;
+        if (ctx.lake().exists(table)) {
+            Dataset<Row> present = ctx.lake().read(table).select("_content_hash").distinct();
+            missing = rows.join(present, rows.col("_content_hash").equalTo(present.col("_content_hash")), "left_anti");
+        }
+        ctx.lake().append(missing, table, byYear ? List.of("_file_year") : List.of());
+        long written = ctx.lake().lastCommitOutputRows(table);
+        ctx.report().written(table.toString(), written);
+        if (table.equals(QUARANTINE)) {
+            ctx.report().quarantined(table.toString(), written);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.equitylake.jobs.ops;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.equitylake.jobs.Job;
+import org.equitylake.jobs.JobContext;
+import org.equitylake.spark.TableId;
+
+/** Weekly upkeep: compacts small files (OPTIMIZE) and removes unreferenced ones older than the retention (VACUUM). */
+public final class MaintainJob implements Job {
+    /** A week: readers of older snapshots and the change feed's consumers need the files that long. */
+    public static final int MINIMUM_RETENTION_HOURS = 168;
+
+    private final int retentionHours;
+
+    public MaintainJob(int retentionHours) {
+        if (retentionHours < MINIMUM_RETENTION_HOURS) {
+            throw new IllegalArgumentException("VACUUM retention must be at least " + MINIMUM_RETENTION_HOURS
+                    + " hours (7 days), was " + retentionHours);
+        }
+        this.retentionHours = retentionHours;
+    }
+
+    @Override
+    public String name() {
+        return "maintain";
+    }
+
+    @Override
+    public void run(JobContext ctx) {
+        for (TableId table : tables(ctx)) {
+            String path = ctx.lake().path(table);
+            DeltaTable.forPath(ctx.spark(), path).optimize().executeCompaction();
+            DeltaTable.forPath(ctx.spark(), path).vacuum(retentionHours);
+            ctx.report().note("optimized and vacuumed " + table);
+        }
+    }
+
+    /** Every Delta table under the lake root, found by its _delta_log folder. */
+    static List<TableId> tables(JobContext ctx) {
+        List<TableId> out = new ArrayList<>();
+        try {
+            Path root = new Path(ctx.lake().root());
+            FileSystem fs = root.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration());
+            if (!fs.exists(root)) {
+                return out;
+            }
+            for (FileStatus schema : fs.listStatus(root)) {
+                if (!schema.isDirectory() || schema.getPath().getName().startsWith("_")) {
+                    continue;
+                }
+                for (FileStatus table : fs.listStatus(schema.getPath())) {
+                    if (table.isDirectory() && fs.exists(new Path(table.getPath(), "_delta_log"))) {
+                        out.add(new TableId(schema.getPath().getName(), table.getPath().getName()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the lake " + ctx.lake().root(), e);
+        }
+        out.sort(java.util.Comparator.comparing(TableId::toString));
+        return out;
+    }
+}
