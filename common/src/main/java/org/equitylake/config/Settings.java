@@ -32,17 +32,18 @@ public record Settings(
     public static final String ROOT = "equity-lake";
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(key|secret|password|token).*");
     /** Sections whose keys are free-form, so they are not checked against reference.conf. */
-    private static final List<String> FREE_FORM = List.of(ROOT + ".spark.extra", ROOT + ".programs", ROOT + ".sample.parameters");
+    private static final List<String> FREE_FORM = List.of(ROOT + ".spark.extra", ROOT + ".programs",
+            ROOT + ".vocabularies", ROOT + ".sample.parameters");
 
     public record SparkSettings(String master, int shufflePartitions, String eventLogDir, boolean uiEnabled,
                                 Map<String, String> extra) {}
 
     public record PrivacySettings(String hmacKey, int suppressionThreshold) {}
 
-    public record ProgramSettings(String code, String name, int firstYear, int seasonStartMonth,
-                                  String enrolmentEntity, String awardEntity) {}
+    /** A program; {@code config} holds its source mappings, read by the silver job. */
+    public record ProgramSettings(String code, String name, int firstYear, Config config) {}
 
-    public record GeocodeSettings(double fuzzyStreetThreshold, double nearbySiteRadiusMetres) {}
+    public record GeocodeSettings(double fuzzyStreetThreshold) {}
 
     public static Settings defaults() {
         return load(Optional.empty(), Map.of());
@@ -105,8 +106,7 @@ public record Settings(
         Config privacy = c.getConfig("privacy");
         List<ProgramSettings> programs = new ArrayList<>();
         for (Config p : c.getConfigList("programs")) {
-            programs.add(new ProgramSettings(p.getString("code"), p.getString("name"), p.getInt("first-year"),
-                    p.getInt("season-start-month"), p.getString("enrolment-entity"), p.getString("award-entity")));
+            programs.add(new ProgramSettings(p.getString("code"), p.getString("name"), p.getInt("first-year"), p));
         }
         Config geocode = c.getConfig("geocode");
         return new Settings(profile, requireNonBlank(c, "lake.root"), requireNonBlank(c, "landing.root"),
@@ -114,7 +114,7 @@ public record Settings(
                         spark.getBoolean("ui-enabled"), Map.copyOf(extra)),
                 new PrivacySettings(privacy.getString("hmac-key"), privacy.getInt("suppression-threshold")),
                 List.copyOf(programs),
-                new GeocodeSettings(geocode.getDouble("fuzzy-street-threshold"), geocode.getDouble("nearby-site-radius-metres")),
+                new GeocodeSettings(geocode.getDouble("fuzzy-street-threshold")),
                 all);
     }
 
@@ -154,8 +154,13 @@ public record Settings(
     /** The settings as `key = value` lines, secrets masked, for the run log. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        new TreeMap<>(toMap(config.getConfig(ROOT))).forEach((k, v) ->
-                lines.add(ROOT + "." + k + " = " + (SECRET_KEY.matcher(k).matches() && !v.isEmpty() ? "****" : v)));
+        new TreeMap<>(toMap(config.getConfig(ROOT))).forEach((k, v) -> {
+            // Programs and vocabularies are long and live in files under version control; their names suffice.
+            if (!k.startsWith("programs") && !k.startsWith("vocabularies")) {
+                lines.add(ROOT + "." + k + " = " + (SECRET_KEY.matcher(k).matches() && !v.isEmpty() ? "****" : v));
+            }
+        });
+        lines.add(ROOT + ".programs = " + programs.stream().map(ProgramSettings::code).toList());
         return lines;
     }
 

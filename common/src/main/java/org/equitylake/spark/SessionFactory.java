@@ -27,6 +27,8 @@ public final class SessionFactory {
                 // Delta rebuilds table state with 50 partitions by default: far too many for small tables on few cores.
                 .set("spark.databricks.delta.snapshotPartitions", Integer.toString(Math.min(50, spark.shufflePartitions())))
                 .set("spark.sql.session.timeZone", "UTC")
+                // An unparseable date is null (and quarantined), never an exception mid-job.
+                .set("spark.sql.legacy.timeParserPolicy", "CORRECTED")
                 .set("spark.ui.enabled", Boolean.toString(spark.uiEnabled()))
                 .set("spark.ui.showConsoleProgress", "true")
                 .set("spark.databricks.delta.schema.autoMerge.enabled", "false")

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             GenerateSampleCommand.class,
             JobCommands.Ingest.class,
+            JobCommands.Clean.class,
+            JobCommands.Geocode.class,
             JobCommands.Maintain.class,
             JobCommands.RunAll.class,
             CommandLine.HelpCommand.class

@@ -56,6 +56,24 @@ final class JobCommands {
         }
     }
 
+    @Command(name = "clean", mixinStandardHelpOptions = true,
+            description = "Bronze to silver: standardize every layout, quarantine what cannot be used, resolve households, decide eligibility.")
+    static final class Clean extends JobCommand {
+        @Override
+        List<Job> jobs(Settings settings) {
+            return List.of(Pipeline.clean());
+        }
+    }
+
+    @Command(name = "geocode", mixinStandardHelpOptions = true,
+            description = "Match addresses to the city's address points; place them in tracts and districts; measure distance to the nearest open site.")
+    static final class Geocode extends JobCommand {
+        @Override
+        List<Job> jobs(Settings settings) {
+            return List.of(Pipeline.geocode());
+        }
+    }
+
     @Command(name = "maintain", mixinStandardHelpOptions = true,
             description = "OPTIMIZE every table and VACUUM files older than the retention (at least 7 days).")
     static final class Maintain extends JobCommand {

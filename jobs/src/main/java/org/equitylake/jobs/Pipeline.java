@@ -2,7 +2,9 @@ package org.equitylake.jobs;
 
 import java.util.List;
 import org.equitylake.jobs.bronze.IngestJob;
+import org.equitylake.jobs.geocode.GeocodeJob;
 import org.equitylake.jobs.ops.MaintainJob;
+import org.equitylake.jobs.silver.CleanJob;
 
 /** The jobs in pipeline order; the CLI, spark-submit and the DAG all name them from here. */
 public final class Pipeline {
@@ -12,12 +14,20 @@ public final class Pipeline {
         return new IngestJob(strict);
     }
 
+    public static Job clean() {
+        return new CleanJob();
+    }
+
+    public static Job geocode() {
+        return new GeocodeJob();
+    }
+
     public static Job maintain(int retentionHours) {
         return new MaintainJob(retentionHours);
     }
 
     /** What run-all and the nightly DAG run, in order. */
     public static List<Job> nightly() {
-        return List.of(ingest(false));
+        return List.of(ingest(false), clean(), geocode());
     }
 }

@@ -8,7 +8,7 @@ public final class BronzeColumns {
 
     public static String of(String landingName) {
         String snake = landingName.trim()
-                .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .replaceAll("([a-z])([A-Z])", "$1_$2")
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "_")
                 .replaceAll("^_+|_+$", "");

@@ -105,14 +105,28 @@ public final class CsvRecords {
         return new Record(number, raw, List.copyOf(fields), null);
     }
 
+    /** True while a quoted field is still open: only a quote at a field's start opens one (a stray quote does not). */
     private static boolean inOpenQuote(CharSequence s) {
-        boolean open = false;
+        boolean quoted = false;
+        boolean fieldStart = true;
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '"') {
-                open = !open;
+            char c = s.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                }
+            } else if (c == '"' && fieldStart) {
+                quoted = true;
+                fieldStart = false;
+            } else {
+                fieldStart = c == ',' || c == '\n';
             }
         }
-        return open;
+        return quoted;
     }
 
     /** Splits bytes at '\n' and decodes each line strictly, so one bad byte spoils one record, not the file. */

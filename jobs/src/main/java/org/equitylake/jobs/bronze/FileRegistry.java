@@ -84,14 +84,25 @@ public final class FileRegistry {
         return f.exportDate().map(java.sql.Date::valueOf).orElse(null);
     }
 
-    /** Content hash to the path it was first ingested from. */
-    public Map<String, String> ingestedPathsByHash() {
-        Map<String, String> out = new HashMap<>();
-        if (lake.exists(INGESTED_FILES)) {
-            lake.read(INGESTED_FILES).filter("status = 'ingested'").select("content_hash", "source_path")
-                    .collectAsList().forEach(r -> out.put(r.getString(0), r.getString(1)));
+    /** What earlier runs saw: the path each content was first ingested from, and every (hash, path) already recorded. */
+    public record Known(Map<String, String> firstPathByHash, java.util.Set<String> recorded) {
+        boolean isRecorded(LandingFile f) {
+            return recorded.contains(f.contentHash() + " " + f.path());
         }
-        return out;
+    }
+
+    public Known known() {
+        Map<String, String> first = new HashMap<>();
+        java.util.Set<String> recorded = new java.util.HashSet<>();
+        if (lake.exists(INGESTED_FILES)) {
+            for (Row r : lake.read(INGESTED_FILES).select("content_hash", "source_path", "status").collectAsList()) {
+                recorded.add(r.getString(0) + " " + r.getString(1));
+                if (r.getString(2).equals(INGESTED)) {
+                    first.merge(r.getString(0), r.getString(1), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                }
+            }
+        }
+        return new Known(first, recorded);
     }
 
     /** Upserts on (hash, path), so a re-run updates its rows instead of adding new ones. */

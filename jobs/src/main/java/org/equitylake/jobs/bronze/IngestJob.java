@@ -52,7 +52,7 @@ public final class IngestJob implements Job {
         }
         LayoutDetector detector = new LayoutDetector(ctx.contracts().inLayer("landing"));
         FileRegistry registry = new FileRegistry(ctx.lake());
-        Map<String, String> ingestedByHash = registry.ingestedPathsByHash();
+        FileRegistry.Known known = registry.known();
         Instant now = Instant.now();
 
         List<FileRegistry.Entry> entries = new ArrayList<>();
@@ -66,11 +66,14 @@ public final class IngestJob implements Job {
                 continue; // exported after the as-of day: not landed yet as far as this run knows
             }
             landed++;
-            String original = ingestedByHash.getOrDefault(file.contentHash(), seenThisRun.get(file.contentHash()));
+            if (known.isRecorded(file)) {
+                continue;
+            }
+            // Empty exports (a day without records) are all alike; they repeat nothing.
+            String original = file.bytes() == 0 ? null
+                    : known.firstPathByHash().getOrDefault(file.contentHash(), seenThisRun.get(file.contentHash()));
             if (original != null) {
-                if (!original.equals(file.path())) {
-                    entries.add(FileRegistry.duplicate(file, original, ctx.runId(), now));
-                }
+                entries.add(FileRegistry.duplicate(file, original, ctx.runId(), now));
                 continue;
             }
             Optional<String> format = detector.candidates(file.relativePath()).stream().findFirst()
@@ -112,7 +115,7 @@ public final class IngestJob implements Job {
             countsByHash.put(file.contentHash(), writeGeometry(ctx, hadoop, file, layout, now));
         }
 
-        List<FileRegistry.Entry> finished = entries.stream().map(e -> e.withCounts(countsByHash.get(e.contentHash()))).toList();
+        List<FileRegistry.Entry> finished = entries.stream().map(e -> e.withCounts(countsByHash.getOrDefault(e.contentHash(), new long[3]))).toList();
         registry.record(finished);
         finished.stream().filter(e -> e.status().equals(FileRegistry.REJECTED))
                 .forEach(e -> ctx.report().note("rejected " + e.sourcePath() + ": " + e.reason()));
@@ -213,6 +216,9 @@ public final class IngestJob implements Job {
         if (ctx.lake().exists(table)) {
             Dataset<Row> present = ctx.lake().read(table).select("_content_hash").distinct();
             missing = rows.join(present, rows.col("_content_hash").equalTo(present.col("_content_hash")), "left_anti");
+        }
+        if (missing.isEmpty()) {
+            return;
         }
         ctx.lake().append(missing, table, byYear ? List.of("_file_year") : List.of());
         long written = ctx.lake().lastCommitOutputRows(table);

@@ -61,6 +61,10 @@ public final class LayoutDetector {
                 return Detection.of(c);
             }
             if (headerOrKeys.isEmpty()) {
+                // A day with no records exports an empty JSON Lines file; a CSV without its header is broken.
+                if (format.equals("jsonl") && candidates.size() == 1) {
+                    return Detection.of(c);
+                }
                 continue;
             }
             List<String> given = headerOrKeys.get().stream().map(String::trim).toList();

@@ -27,9 +27,55 @@ import org.apache.spark.sql.types.StructType;
  * each record keeps its file, number and raw text, and either its values or why it has none.
  */
 public final class RawRecords {
-    /** One file to read with the layout it was detected as. */
-    public record Task(String path, String contentHash, String layout, String format, List<String> columns,
-                       java.sql.Date exportDate, Integer fileYear) implements Serializable {}
+    /** One file to read with the layout it was detected as (a class, not a record: Kryo cannot build records). */
+    public static final class Task implements Serializable {
+        private final String path;
+        private final String contentHash;
+        private final String layout;
+        private final String format;
+        private final ArrayList<String> columns;
+        private final java.sql.Date exportDate;
+        private final Integer fileYear;
+
+        public Task(String path, String contentHash, String layout, String format, List<String> columns,
+                    java.sql.Date exportDate, Integer fileYear) {
+            this.path = path;
+            this.contentHash = contentHash;
+            this.layout = layout;
+            this.format = format;
+            this.columns = new ArrayList<>(columns);
+            this.exportDate = exportDate;
+            this.fileYear = fileYear;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        public String contentHash() {
+            return contentHash;
+        }
+
+        public String layout() {
+            return layout;
+        }
+
+        public String format() {
+            return format;
+        }
+
+        public List<String> columns() {
+            return columns;
+        }
+
+        public java.sql.Date exportDate() {
+            return exportDate;
+        }
+
+        public Integer fileYear() {
+            return fileYear;
+        }
+    }
 
     public static final StructType SCHEMA = new StructType()
             .add("_source_path", DataTypes.StringType, false)
