@@ -33,10 +33,15 @@ public final class PipelineFixture {
     private final List<String> done = new ArrayList<>();
 
     private PipelineFixture(Path root) {
+        this(root, root.resolve("lake"));
+    }
+
+    /** Another lake over the city generated under {@code root}: to compare two ways of running the same input. */
+    public PipelineFixture(Path root, Path lakeRoot) {
         this.root = root;
         this.landing = root.resolve("sample/landing");
         this.truth = root.resolve("sample/truth");
-        this.settings = SparkTestSession.settings(root.resolve("lake").toString(), landing.toString());
+        this.settings = SparkTestSession.settings(lakeRoot.toString(), landing.toString());
     }
 
     /** A fresh city in its own folder, for tests that change the landing zone or the lake. */
@@ -66,7 +71,11 @@ public final class PipelineFixture {
     }
 
     public RunReport run(Job job) {
-        return new JobRunner(settings, SparkTestSession.get(), AS_OF, Optional.empty()).run(job);
+        return runAsOf(job, AS_OF.toString());
+    }
+
+    public RunReport runAsOf(Job job, String asOf) {
+        return new JobRunner(settings, SparkTestSession.get(), LocalDate.parse(asOf), Optional.empty()).run(job);
     }
 
     public Lake lake() {

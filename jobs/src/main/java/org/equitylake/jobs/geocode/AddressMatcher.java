@@ -33,7 +33,8 @@ public final class AddressMatcher {
             new Pass("key", "exact", 1.0, "address_point"),
             new Pass("key_without_zip", "exact_ignoring_zip", 0.97, "address_point"),
             new Pass("key_without_unit", "without_unit", 0.95, "building"),
-            new Pass("building_without_zip", "without_unit_ignoring_zip", 0.93, "building"));
+            new Pass("building_without_zip", "without_unit_ignoring_zip", 0.93, "building"),
+            new Pass("key_by_name", "street_name_only", 0.9, "address_point"));
 
     public static final String FUZZY = "fuzzy_street";
     public static final String NEAREST_NUMBER = "nearest_house_number";
@@ -49,6 +50,8 @@ public final class AddressMatcher {
      * precision_level, unmatched_reason.
      */
     public static Dataset<Row> match(Dataset<Row> addresses, Dataset<Row> points, String cityName, double fuzzyThreshold) {
+        // Each pass reads what the last one left: checkpoints keep Spark from re-running every earlier pass.
+        addresses = addresses.localCheckpoint();
         Dataset<Row> remaining = addresses;
         Dataset<Row> matched = null;
         for (Pass pass : EXACT_PASSES) {
@@ -59,20 +62,21 @@ public final class AddressMatcher {
             Dataset<Row> hits = remaining.join(candidates, pass.key()).filter(col("_places").equalTo(1))
                     .select(col("address_key"), col("address_id"), lit(pass.method()).as("match_method"),
                             lit(pass.score()).as("match_score"),
-                            lit(pass.precision()).as("precision_level"));
+                            lit(pass.precision()).as("precision_level"))
+                    .localCheckpoint();
             matched = matched == null ? hits : matched.unionByName(hits);
-            remaining = remaining.join(hits.select("address_key"), "address_key", "left_anti");
+            remaining = remaining.join(hits.select("address_key"), "address_key", "left_anti").localCheckpoint();
         }
         // The looser passes are only for addresses that say they are in this city (or say no city).
         Column inThisCity = col("city").isNull().or(lower(col("city")).equalTo(cityName.toLowerCase(java.util.Locale.ROOT)));
         Dataset<Row> local = remaining.filter(inThisCity.and(col("key").isNotNull()));
 
-        Dataset<Row> fuzzy = fuzzyStreet(local, points, fuzzyThreshold);
+        Dataset<Row> fuzzy = fuzzyStreet(local, points, fuzzyThreshold).localCheckpoint();
         matched = matched.unionByName(fuzzy);
         local = local.join(fuzzy.select("address_key"), "address_key", "left_anti");
 
         Dataset<Row> nearest = nearestHouseNumber(local, points);
-        matched = matched.unionByName(nearest);
+        matched = matched.unionByName(nearest).localCheckpoint();
 
         Dataset<Row> streets = points.select("street_key").distinct().withColumn("_street_known", lit(true));
         Dataset<Row> unmatched = addresses.join(matched.select("address_key"), "address_key", "left_anti")
@@ -108,18 +112,27 @@ public final class AddressMatcher {
                                 .otherwise(lit("address_point")).as("precision_level"));
     }
 
-    /** The street exists but not the number: the point of the nearest number on it, flagged as street precision. */
+    /**
+     * The street exists but not the number: the point of the nearest number on the same side, but
+     * only between two known numbers less than a block (100) away each, so a number in a gap of
+     * the address layer (an unincorporated pocket, the county beyond) is not pulled into the city.
+     */
     static Dataset<Row> nearestHouseNumber(Dataset<Row> local, Dataset<Row> points) {
         Column number = org.apache.spark.sql.functions.regexp_extract(col("house_number"), "^([0-9]+)", 1).cast("int");
         Dataset<Row> p = points.select(col("street_key"), number.as("_p_number"), col("address_id"));
         Dataset<Row> near = local.select(col("address_key"), col("street_key"), number.as("_number"))
                 .filter(col("_number").isNotNull())
                 .join(p, "street_key")
-                .withColumn("_gap", abs(col("_number").minus(col("_p_number"))));
-        var closest = Window.partitionBy("address_key").orderBy(col("_gap"), col("address_id"));
-        return near.withColumn("_rank", row_number().over(closest)).filter(col("_rank").equalTo(1))
-                // Within a block (100 numbers) the nearest point stands close to the true address; beyond, it is a guess.
-                .filter(col("_gap").lt(100))
+                .filter(org.apache.spark.sql.functions.pmod(col("_number"), lit(2)).equalTo(org.apache.spark.sql.functions.pmod(col("_p_number"), lit(2))))
+                .withColumn("_gap", col("_p_number").minus(col("_number")))
+                .filter(abs(col("_gap")).lt(100));
+        Dataset<Row> bracketed = near.groupBy("address_key")
+                .agg(org.apache.spark.sql.functions.max(when(col("_gap").lt(0), 1).otherwise(0)).as("_below"),
+                        org.apache.spark.sql.functions.max(when(col("_gap").gt(0), 1).otherwise(0)).as("_above"))
+                .filter(col("_below").equalTo(1).and(col("_above").equalTo(1))).select("address_key");
+        var closest = Window.partitionBy("address_key").orderBy(abs(col("_gap")), col("address_id"));
+        return near.join(bracketed, "address_key")
+                .withColumn("_rank", row_number().over(closest)).filter(col("_rank").equalTo(1))
                 .select(col("address_key"), col("address_id"), lit(NEAREST_NUMBER).as("match_method"),
                         lit(0.5).as("match_score"), lit("street").as("precision_level"));
     }

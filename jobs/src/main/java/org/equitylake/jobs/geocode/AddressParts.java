@@ -28,7 +28,8 @@ public final class AddressParts {
             .add("key_without_unit", DataTypes.StringType)
             .add("street_key", DataTypes.StringType)
             .add("key_without_zip", DataTypes.StringType)
-            .add("building_without_zip", DataTypes.StringType);
+            .add("building_without_zip", DataTypes.StringType)
+            .add("key_by_name", DataTypes.StringType);
 
     private static final UserDefinedFunction FROM_LINE = udf((UDF3<String, String, String, Row>) (street, unit, zip) ->
             toRow(AddressNormalizer.parseLine(line(street, unit), zip)), SCHEMA);
@@ -65,8 +66,10 @@ public final class AddressParts {
         boolean hasKey = a.key() != null;
         String noZip = hasKey ? String.join("|", nz(a.houseNumber()), nz(a.houseNumberSuffix()), nz(a.streetKey()), nz(unit)) : null;
         String buildingNoZip = hasKey ? String.join("|", nz(a.houseNumber()), nz(a.houseNumberSuffix()), nz(a.streetKey())) : null;
+        // House, street name and unit only: survives a dropped or wrong directional or street type.
+        String byName = hasKey ? String.join("|", nz(a.houseNumber()), nz(a.houseNumberSuffix()), nz(a.streetName()), nz(unit)) : null;
         return RowFactory.create(a.houseNumber(), a.streetName(), unit, a.zip5(), a.problem(), a.key(),
-                a.keyWithoutUnit(), a.streetKey(), noZip, buildingNoZip);
+                a.keyWithoutUnit(), a.streetKey(), noZip, buildingNoZip, byName);
     }
 
     private static String nz(String s) {

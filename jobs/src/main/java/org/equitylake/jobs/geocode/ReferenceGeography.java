@@ -68,18 +68,32 @@ public final class ReferenceGeography {
     }
 
     /**
-     * Adds tract_geoid, council_district and is_in_city to rows with a {@code point} geometry.
-     * Districts are clipped to the city first: a point in a district's overhang is outside the city.
+     * Adds tract_geoid, council_district and is_in_city to rows with an {@code address_id} and a
+     * {@code point}. Districts are clipped to the city first: a point in a district's overhang is
+     * outside the city. The spatial joins are inner joins, which Sedona plans as indexed range
+     * joins; their results are joined back by id.
      */
     public static Dataset<Row> withAreas(Dataset<Row> points, Dataset<Row> tracts, Dataset<Row> districts, Dataset<Row> cityLimits) {
-        Dataset<Row> t = tracts.select(col("geoid").as("_tract"), expr("ST_GeomFromWKB(geometry_wkb)").as("_tract_geom"));
-        Dataset<Row> city = cityLimits.select(expr("ST_GeomFromWKB(geometry_wkb)").as("_city_geom"));
-        Dataset<Row> d = districts.select(col("district").as("_district"), expr("ST_GeomFromWKB(geometry_wkb)").as("_district_geom"))
-                .crossJoin(city).select(col("_district"), expr("ST_Intersection(_district_geom, _city_geom)").as("_district_geom"));
-        Dataset<Row> inTract = points.join(t, expr("ST_Contains(_tract_geom, point)"), "left").drop("_tract_geom");
-        Dataset<Row> inDistrict = inTract.join(d, expr("ST_Contains(_district_geom, point)"), "left").drop("_district_geom");
-        Dataset<Row> inCity = inDistrict.join(city, expr("ST_Contains(_city_geom, point)"), "left")
-                .withColumn("is_in_city", col("_city_geom").isNotNull()).drop("_city_geom");
-        return inCity.withColumnRenamed("_tract", "tract_geoid").withColumnRenamed("_district", "council_district");
+        Dataset<Row> t = tracts.select(col("geoid").as("tract_geoid"), expr("ST_GeomFromWKB(geometry_wkb)").as("_area"));
+        Dataset<Row> city = cityLimits.select(expr("ST_GeomFromWKB(geometry_wkb)").as("_area"));
+        // Clipped once and kept: the intersection of detailed polygons is costly to recompute per point.
+        Dataset<Row> d = districts.select(col("district").as("council_district"), expr("ST_GeomFromWKB(geometry_wkb)").as("_district"))
+                .crossJoin(city).select(col("council_district"), expr("ST_AsBinary(ST_Intersection(_district, _area))").as("_wkb"))
+                .localCheckpoint()
+                .select(col("council_district"), expr("ST_GeomFromWKB(_wkb)").as("_area"));
+        Dataset<Row> ids = points.select("address_id", "point");
+        Dataset<Row> inTract = ids.join(t, expr("ST_Contains(_area, point)")).select("address_id", "tract_geoid");
+        Dataset<Row> inDistrict = ids.join(d, expr("ST_Contains(_area, point)")).select("address_id", "council_district");
+        Dataset<Row> inCity = ids.join(city, expr("ST_Contains(_area, point)")).select(col("address_id"), lit(true).as("is_in_city"));
+        return points
+                .join(firstPerId(inTract, "tract_geoid"), "address_id", "left")
+                .join(firstPerId(inDistrict, "council_district"), "address_id", "left")
+                .join(inCity.dropDuplicates("address_id"), "address_id", "left")
+                .withColumn("is_in_city", org.apache.spark.sql.functions.coalesce(col("is_in_city"), lit(false)));
+    }
+
+    /** A point on a shared boundary may touch two areas: the smaller id wins, so the answer is stable. */
+    private static Dataset<Row> firstPerId(Dataset<Row> pairs, String value) {
+        return pairs.groupBy("address_id").agg(org.apache.spark.sql.functions.min(value).as(value));
     }
 }
