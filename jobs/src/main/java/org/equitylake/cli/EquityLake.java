@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             JobCommands.Ingest.class,
             JobCommands.Clean.class,
             JobCommands.Geocode.class,
+            JobCommands.Check.class,
+            JobCommands.Publish.class,
             JobCommands.Maintain.class,
             JobCommands.RunAll.class,
             CommandLine.HelpCommand.class

@@ -74,6 +74,24 @@ final class JobCommands {
         }
     }
 
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Hold every silver and gold table to its contract; fail on any breach.")
+    static final class Check extends JobCommand {
+        @Override
+        List<Job> jobs(Settings settings) {
+            return List.of(Pipeline.check());
+        }
+    }
+
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = "Comment the gold tables from their contracts and record their published versions in ops.publications.")
+    static final class Publish extends JobCommand {
+        @Override
+        List<Job> jobs(Settings settings) {
+            return List.of(Pipeline.publish());
+        }
+    }
+
     @Command(name = "maintain", mixinStandardHelpOptions = true,
             description = "OPTIMIZE every table and VACUUM files older than the retention (at least 7 days).")
     static final class Maintain extends JobCommand {

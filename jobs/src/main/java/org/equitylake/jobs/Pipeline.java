@@ -3,7 +3,9 @@ package org.equitylake.jobs;
 import java.util.List;
 import org.equitylake.jobs.bronze.IngestJob;
 import org.equitylake.jobs.geocode.GeocodeJob;
+import org.equitylake.jobs.ops.CheckJob;
 import org.equitylake.jobs.ops.MaintainJob;
+import org.equitylake.jobs.ops.PublishJob;
 import org.equitylake.jobs.silver.CleanJob;
 
 /** The jobs in pipeline order; the CLI, spark-submit and the DAG all name them from here. */
@@ -20,6 +22,14 @@ public final class Pipeline {
 
     public static Job geocode() {
         return new GeocodeJob();
+    }
+
+    public static Job check() {
+        return new CheckJob();
+    }
+
+    public static Job publish() {
+        return new PublishJob();
     }
 
     public static Job maintain(int retentionHours) {

@@ -25,7 +25,8 @@ public final class Eligibility {
     public static Dataset<Row> withIncomeEligibility(Dataset<Row> records, Dataset<Row> limits, int largestLimitSize) {
         Dataset<Row> l = limits.select(col("program").as("_l_program"), col("year").as("_l_year"),
                 col("household_size").as("_l_size"), col("income_limit"));
-        Column joinSize = least(col("household_size"), lit(largestLimitSize));
+        // least() skips nulls: an unknown size must find no limit, not the largest one.
+        Column joinSize = when(col("household_size").isNotNull(), least(col("household_size"), lit(largestLimitSize)));
         Dataset<Row> joined = records.join(l, col("program").equalTo(col("_l_program"))
                 .and(col("program_year").equalTo(col("_l_year"))).and(joinSize.equalTo(col("_l_size"))), "left");
         Column limit = col("income_limit");

@@ -42,9 +42,9 @@ public final class Standardize {
         return coalesce(patterns.stream().map(p -> to_date(t, p)).toArray(Column[]::new));
     }
 
-    /** A plain amount: "$1,234.50", "1234", " 1 234 " (a bracket gives null). */
+    /** A plain amount: "$1,234.50", "1234", " 1 234 ", "+37.3848220" (a bracket gives null). */
     public static Column amount(Column raw) {
-        Column digits = regexp_replace(text(raw), "[$,\\s]", "");
+        Column digits = regexp_replace(text(raw), "[$,+\\s]", "");
         return when(digits.rlike("^-?[0-9]+(\\.[0-9]+)?$"), digits.cast("double"));
     }
 

@@ -36,6 +36,7 @@ class StandardizeTest {
     void amountsAndIncomeBrackets() {
         assertEquals(1234.5, one("$1,234.50", Standardize.amount(col("raw"))));
         assertEquals(-300.0, one("-300", Standardize.amount(col("raw"))));
+        assertEquals(37.384822, one("+37.3848220", Standardize.amount(col("raw"))), "TIGER writes latitudes with a sign");
         assertNull(one("$25,000 - $34,999", Standardize.amount(col("raw"))));
         assertEquals(true, one("$25,000 - $34,999", Standardize.isBracket(col("raw"))));
         assertEquals(25000.0, one("$25,000 - $34,999", Standardize.bracketLow(col("raw"))));

@@ -1,0 +1,69 @@
+package org.equitylake.jobs.ops;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.equitylake.contracts.Contract;
+import org.equitylake.jobs.Job;
+import org.equitylake.jobs.JobContext;
+import org.equitylake.spark.TableId;
+
+/**
+ * Holds every silver and gold table to its contract: it exists, has each contracted column with
+ * the contracted type, and no nulls where the contract requires a value. Fails the run on any breach.
+ */
+public final class CheckJob implements Job {
+    @Override
+    public String name() {
+        return "check";
+    }
+
+    @Override
+    public void run(JobContext ctx) {
+        List<String> breaches = new ArrayList<>();
+        int checked = 0;
+        for (Contract contract : ctx.contracts().all()) {
+            if (contract.custom("table").isEmpty() || contract.layer().equals("landing")) {
+                continue;
+            }
+            TableId table = TableId.of(contract.custom("table").get());
+            if (!ctx.lake().exists(table)) {
+                breaches.add(table + " does not exist");
+                continue;
+            }
+            breaches.addAll(breaches(contract, table, ctx.lake().read(table)));
+            checked++;
+        }
+        ctx.report().note(checked + " tables checked against their contracts, " + breaches.size() + " breaches");
+        breaches.forEach(b -> ctx.report().note("breach: " + b));
+        if (!breaches.isEmpty()) {
+            throw new IllegalStateException(breaches.size() + " contract breaches, first: " + breaches.get(0));
+        }
+    }
+
+    /** What a table does against its contract; empty when it keeps it. */
+    public static List<String> breaches(Contract contract, TableId table, Dataset<Row> rows) {
+        List<String> out = new ArrayList<>();
+        List<StructField> fields = Arrays.asList(rows.schema().fields());
+        for (StructField expected : contract.sparkSchema().fields()) {
+            StructField actual = fields.stream().filter(f -> f.name().equals(expected.name())).findFirst().orElse(null);
+            if (actual == null) {
+                out.add(table + "." + expected.name() + " is missing");
+            } else if (!actual.dataType().sameType(expected.dataType())) {
+                out.add(table + "." + expected.name() + " is " + actual.dataType().simpleString()
+                        + ", the contract says " + expected.dataType().simpleString());
+            } else if (!expected.nullable()) {
+                long nulls = rows.filter(col("`" + expected.name() + "`").isNull()).count();
+                if (nulls > 0) {
+                    out.add(table + "." + expected.name() + " is required but null in " + nulls + " rows");
+                }
+            }
+        }
+        return out;
+    }
+}
