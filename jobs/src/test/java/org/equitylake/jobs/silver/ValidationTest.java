@@ -67,7 +67,7 @@ class ValidationTest {
         assertEquals(List.of(Validation.INVALID_CHILD_BIRTH_DATE), rows.get("birth").getList(rows.get("birth").fieldIndex("field_issues")));
         assertEquals(List.of(Validation.INVALID_CHILDREN_COUNT), rows.get("children").getList(rows.get("children").fieldIndex("field_issues")));
         assertEquals(List.of(), rows.get("ok").getList(rows.get("ok").fieldIndex("field_issues")));
-        assertEquals(8, checked.count(), "usable records all kept");
+        assertEquals(6, checked.count(), "usable records all kept");
         assertEquals(0, checked.filter(col("case_name").equalTo("no_id")).count());
     }
 }
