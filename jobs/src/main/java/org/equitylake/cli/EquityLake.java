@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             JobCommands.Ingest.class,
             JobCommands.Clean.class,
             JobCommands.Geocode.class,
+            JobCommands.Indicators.class,
             JobCommands.Check.class,
             JobCommands.Publish.class,
             JobCommands.Maintain.class,

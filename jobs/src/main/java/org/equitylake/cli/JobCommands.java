@@ -28,6 +28,9 @@ final class JobCommands {
         /** Work before Spark starts (run-all generates the demo city here). */
         void prepare(Settings settings) {}
 
+        /** Work after the jobs, in the same session (run-all prints its summary here). */
+        void finish(JobRunner runner) {}
+
         @Override
         public Integer call() {
             Settings settings = Settings.load(options.confFile(), options.overrides);
@@ -37,6 +40,7 @@ final class JobCommands {
                 JobRunner runner = new JobRunner(settings, spark, options.asOfOrToday(), options.programCode());
                 runner.logSettings();
                 runner.runAll(jobs(settings));
+                finish(runner);
                 return 0;
             } finally {
                 spark.stop();
@@ -71,6 +75,15 @@ final class JobCommands {
         @Override
         List<Job> jobs(Settings settings) {
             return List.of(Pipeline.geocode());
+        }
+    }
+
+    @Command(name = "indicators", mixinStandardHelpOptions = true,
+            description = "Silver to gold: reach, disparities, distance equity, leakage, mismatch, equity index, unmet need, scorecard, quality.")
+    static final class Indicators extends JobCommand {
+        @Override
+        List<Job> jobs(Settings settings) {
+            return List.of(Pipeline.indicators());
         }
     }
 
@@ -116,6 +129,12 @@ final class JobCommands {
         @Override
         List<Job> jobs(Settings settings) {
             return Pipeline.nightly();
+        }
+
+        @Override
+        void finish(JobRunner runner) {
+            System.out.println();
+            org.equitylake.jobs.gold.IndicatorsJob.summary(runner.context("summary")).forEach(System.out::println);
         }
     }
 }

@@ -36,6 +36,12 @@ public final class JobRunner {
         settings.describe().forEach(line -> LOG.info("setting {}", line));
     }
 
+    /** A context outside any recorded run, for reading the lake (run-all's summary). */
+    public JobContext context(String purpose) {
+        return new JobContext(settings, spark, new Lake(spark, settings.lakeRoot()), Contracts.bundled(),
+                new RunReport(UUID.randomUUID().toString(), purpose, asOf), asOf, program);
+    }
+
     public RunReport run(Job job) {
         RunReport report = new RunReport(UUID.randomUUID().toString(), job.name(), asOf);
         Lake lake = new Lake(spark, settings.lakeRoot());

@@ -3,6 +3,7 @@ package org.equitylake.jobs;
 import java.util.List;
 import org.equitylake.jobs.bronze.IngestJob;
 import org.equitylake.jobs.geocode.GeocodeJob;
+import org.equitylake.jobs.gold.IndicatorsJob;
 import org.equitylake.jobs.ops.CheckJob;
 import org.equitylake.jobs.ops.MaintainJob;
 import org.equitylake.jobs.ops.PublishJob;
@@ -24,6 +25,10 @@ public final class Pipeline {
         return new GeocodeJob();
     }
 
+    public static Job indicators() {
+        return new IndicatorsJob();
+    }
+
     public static Job check() {
         return new CheckJob();
     }
@@ -38,6 +43,6 @@ public final class Pipeline {
 
     /** What run-all and the nightly DAG run, in order. */
     public static List<Job> nightly() {
-        return List.of(ingest(false), clean(), geocode());
+        return List.of(ingest(false), clean(), geocode(), indicators(), check(), publish());
     }
 }

@@ -50,6 +50,7 @@ public final class CheckJob implements Job {
     public static List<String> breaches(Contract contract, TableId table, Dataset<Row> rows) {
         List<String> out = new ArrayList<>();
         List<StructField> fields = Arrays.asList(rows.schema().fields());
+        List<String> required = new ArrayList<>();
         for (StructField expected : contract.sparkSchema().fields()) {
             StructField actual = fields.stream().filter(f -> f.name().equals(expected.name())).findFirst().orElse(null);
             if (actual == null) {
@@ -58,9 +59,17 @@ public final class CheckJob implements Job {
                 out.add(table + "." + expected.name() + " is " + actual.dataType().simpleString()
                         + ", the contract says " + expected.dataType().simpleString());
             } else if (!expected.nullable()) {
-                long nulls = rows.filter(col("`" + expected.name() + "`").isNull()).count();
-                if (nulls > 0) {
-                    out.add(table + "." + expected.name() + " is required but null in " + nulls + " rows");
+                required.add(expected.name());
+            }
+        }
+        if (!required.isEmpty()) {
+            // One pass over the table counts the nulls of every required column.
+            Row nulls = rows.agg(org.apache.spark.sql.functions.count_if(col("`" + required.get(0) + "`").isNull()),
+                    required.stream().skip(1).map(c -> org.apache.spark.sql.functions.count_if(col("`" + c + "`").isNull()))
+                            .toArray(org.apache.spark.sql.Column[]::new)).first();
+            for (int i = 0; i < required.size(); i++) {
+                if (nulls.getLong(i) > 0) {
+                    out.add(table + "." + required.get(i) + " is required but null in " + nulls.getLong(i) + " rows");
                 }
             }
         }
