@@ -40,7 +40,8 @@ final class Summary {
                 for (Row t : lake.read(Gold.UNMET_NEED).filter(col("program").equalTo(program).and(col("year").equalTo(year)))
                         .orderBy(col("unmet_rank"), col("tract_geoid")).limit(3).collectAsList()) {
                     Double unmet = t.getAs("unmet_estimate");
-                    top.add(t.<String>getAs("tract_geoid") + (unmet == null ? " (suppressed)"
+                    top.add(t.<String>getAs("tract_geoid") + (unmet == null
+                            ? String.format(Locale.ROOT, " (%,.0f eligible, served not published)", t.<Double>getAs("eligible_estimate"))
                             : String.format(Locale.ROOT, " (%,.0f unserved)", unmet)));
                 }
                 lines.add("  most unmet need: " + String.join(", ", top));
