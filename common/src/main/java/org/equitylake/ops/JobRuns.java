@@ -3,6 +3,7 @@ package org.equitylake.ops;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -31,19 +32,23 @@ public final class JobRuns {
             .add("spark_app_id", DataTypes.StringType, true)
             .add("build_version", DataTypes.StringType, false)
             .add("build_commit", DataTypes.StringType, false)
-            .add("year", DataTypes.IntegerType, false);
+            .add("year", DataTypes.IntegerType, false)
+            // Task I/O, shuffle and peak heap (ResourceMeter's keys); a map so that a new measure needs no migration.
+            .add("resources", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), true);
 
     private JobRuns() {}
 
-    public static void record(Lake lake, RunReport report, String status, Instant started, Instant ended, String error) {
+    public static void record(Lake lake, RunReport report, String status, Instant started, Instant ended, String error,
+            Map<String, Long> resources) {
         BuildInfo build = BuildInfo.current();
         Row row = RowFactory.create(report.runId(), report.job(),
                 report.asOf() == null ? null : java.sql.Date.valueOf(report.asOf()), status,
                 Timestamp.from(started), Timestamp.from(ended), ended.toEpochMilli() - started.toEpochMilli(),
                 report.readCounts(), report.writtenCounts(), report.quarantinedCounts(), report.notes(), error,
                 lake.spark().sparkContext().applicationId(), build.version(), build.commit(),
-                started.atZone(java.time.ZoneOffset.UTC).getYear());
+                started.atZone(java.time.ZoneOffset.UTC).getYear(), resources);
         Dataset<Row> frame = lake.spark().createDataFrame(List.of(row), SCHEMA);
-        lake.append(frame, TABLE, List.of("year"));
+        // Lakes written before the resources column existed gain it on their next run.
+        lake.appendMergingSchema(frame, TABLE, List.of("year"));
     }
 }

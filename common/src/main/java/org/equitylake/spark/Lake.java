@@ -65,6 +65,15 @@ public final class Lake {
         writer.save(path(table));
     }
 
+    /** Appends, adding any new column of {@code rows} to the table (for tables whose schema grows over releases). */
+    public void appendMergingSchema(Dataset<Row> rows, TableId table, List<String> partitionBy) {
+        var writer = rows.write().format("delta").mode("append").option("mergeSchema", "true");
+        if (!exists(table) && !partitionBy.isEmpty()) {
+            writer = writer.partitionBy(partitionBy.toArray(String[]::new));
+        }
+        writer.save(path(table));
+    }
+
     public void overwrite(Dataset<Row> rows, TableId table, List<String> partitionBy) {
         var writer = rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true");
         if (!partitionBy.isEmpty()) {

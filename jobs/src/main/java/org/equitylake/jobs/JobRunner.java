@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
 import org.equitylake.config.Settings;
 import org.equitylake.contracts.Contracts;
 import org.equitylake.ops.JobRuns;
+import org.equitylake.ops.ResourceMeter;
 import org.equitylake.ops.RunReport;
 import org.equitylake.spark.Lake;
 import org.slf4j.Logger;
@@ -52,6 +55,7 @@ public final class JobRunner {
         spark.sparkContext().setJobGroup(report.runId(), job.name(), false);
         String status = "failed";
         String error = null;
+        ResourceMeter meter = ResourceMeter.start(spark.sparkContext());
         try {
             job.run(context);
             status = "succeeded";
@@ -61,10 +65,12 @@ public final class JobRunner {
             throw e;
         } finally {
             Instant ended = Instant.now();
+            Map<String, Long> resources = meter.usage();
+            meter.close();
             logCounts(report);
-            LOG.info("{} {} in {}", job.name(), status, humanDuration(Duration.between(started, ended)));
+            LOG.info("{} {} in {}; {}", job.name(), status, humanDuration(Duration.between(started, ended)), describe(resources));
             try {
-                JobRuns.record(lake, report, status, started, ended, error);
+                JobRuns.record(lake, report, status, started, ended, error, resources);
             } catch (RuntimeException recordFailure) {
                 LOG.error("could not record the run in {}: {}", JobRuns.TABLE, recordFailure.getMessage());
             }
@@ -82,8 +88,19 @@ public final class JobRunner {
         report.notes().forEach(n -> LOG.info("{}: {}", report.job(), n));
     }
 
+    private static String describe(Map<String, Long> resources) {
+        return String.format(Locale.ROOT, "%d tasks, read %s, wrote %s, shuffled %s, spilled %s, peak heap %s",
+                resources.get("tasks"), mebibytes(resources.get("input_bytes")), mebibytes(resources.get("output_bytes")),
+                mebibytes(resources.get("shuffle_write_bytes")), mebibytes(resources.get("spill_bytes")),
+                mebibytes(resources.get("peak_heap_bytes")));
+    }
+
+    private static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+    }
+
     static String humanDuration(Duration d) {
         long s = d.toSeconds();
-        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }
