@@ -34,11 +34,25 @@ public final class MaintainJob implements Job {
 
     @Override
     public void run(JobContext ctx) {
-        for (TableId table : tables(ctx)) {
-            String path = ctx.lake().path(table);
-            DeltaTable.forPath(ctx.spark(), path).optimize().executeCompaction();
-            DeltaTable.forPath(ctx.spark(), path).vacuum(retentionHours);
-            ctx.report().note("optimized and vacuumed " + table);
+        // VACUUM lists files with this many tasks; Spark's default of 10,000 makes every table cost
+        // minutes of empty tasks on a small cluster. A few tasks per core list a city's lake quickly.
+        var conf = ctx.spark().conf();
+        String listingParallelism = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
+        String before = conf.get(listingParallelism, null);
+        conf.set(listingParallelism, String.valueOf(Math.max(2, 2 * ctx.spark().sparkContext().defaultParallelism())));
+        try {
+            for (TableId table : tables(ctx)) {
+                String path = ctx.lake().path(table);
+                DeltaTable.forPath(ctx.spark(), path).optimize().executeCompaction();
+                DeltaTable.forPath(ctx.spark(), path).vacuum(retentionHours);
+                ctx.report().note("optimized and vacuumed " + table);
+            }
+        } finally {
+            if (before == null) {
+                conf.unset(listingParallelism);
+            } else {
+                conf.set(listingParallelism, before);
+            }
         }
     }
 
