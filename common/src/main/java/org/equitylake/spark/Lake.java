@@ -16,7 +16,18 @@ public final class Lake {
 
     public Lake(SparkSession spark, String root) {
         this.spark = spark;
-        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        this.root = absolute(root.endsWith("/") ? root.substring(0, root.length() - 1) : root);
+    }
+
+    /**
+     * A local root made absolute: Delta takes {@code delta.`path`} in SQL (comments, DESCRIBE) as a path
+     * only when it is absolute, so the default {@code ./lake} would otherwise fail as an unknown table.
+     */
+    static String absolute(String root) {
+        if (root.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+            return root; // s3a://, file:/, hdfs://: already says where it is
+        }
+        return java.nio.file.Path.of(root).toAbsolutePath().normalize().toString();
     }
 
     public SparkSession spark() {

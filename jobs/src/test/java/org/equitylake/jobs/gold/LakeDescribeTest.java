@@ -1,6 +1,7 @@
 package org.equitylake.jobs.gold;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,8 +23,20 @@ class LakeDescribeTest {
 
     @Test
     void commentsComeFromTheContract() {
+        commentsComeFromTheContract(dir.toString());
+    }
+
+    /** The default lake root is relative (./lake); Delta's SQL only takes absolute paths as tables. */
+    @Test
+    void aRelativeLakeRootWorksInSql() {
+        Path relative = Path.of("").toAbsolutePath().relativize(dir.toAbsolutePath());
+        assertFalse(relative.isAbsolute());
+        commentsComeFromTheContract("./" + relative);
+    }
+
+    private void commentsComeFromTheContract(String root) {
         SparkSession spark = SparkTestSession.get();
-        Lake lake = new Lake(spark, dir.toString());
+        Lake lake = new Lake(spark, root);
         Contract contract = Contracts.bundled().forTable("gold.disparity_index");
         lake.overwrite(Gold.frame(spark, contract, List.of(Gold.row().put("program", "p").put("year", 2024)
                 .put("dimension", "language").put("groups_in_index", 0).put("groups_total", 0).put("method", "m"))),
