@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /** Path-based Delta tables under one lake root; every write here is idempotent or transactional. */
@@ -149,16 +150,30 @@ public final class Lake {
         return rows.isDefined() ? Long.parseLong(rows.get()) : 0;
     }
 
-    /** Sets table and column comments, so catalogs and BI tools show the contract's descriptions. */
-    public void describe(TableId table, String tableComment, Map<String, String> columnComments) {
+    /**
+     * Sets table and column comments, so catalogs and BI tools show the contract's descriptions. Only the
+     * comments that differ are changed: each ALTER is a Delta commit, and a nightly re-publish of
+     * unchanged contracts should commit nothing.
+     */
+    public int describe(TableId table, String tableComment, Map<String, String> columnComments) {
         String target = "delta.`" + path(table) + "`";
-        spark.sql("COMMENT ON TABLE " + target + " IS " + sqlString(tableComment));
-        List<String> columns = List.of(read(table).columns());
-        columnComments.forEach((column, comment) -> {
-            if (columns.contains(column)) {
-                spark.sql("ALTER TABLE " + target + " ALTER COLUMN `" + column + "` COMMENT " + sqlString(comment));
+        int changed = 0;
+        String current = spark.sql("DESCRIBE DETAIL " + target).select("description").first().getString(0);
+        if (!tableComment.equals(current)) {
+            spark.sql("COMMENT ON TABLE " + target + " IS " + sqlString(tableComment));
+            changed++;
+        }
+        Map<String, String> comments = new java.util.HashMap<>();
+        for (StructField field : read(table).schema().fields()) {
+            comments.put(field.name(), field.getComment().isDefined() ? field.getComment().get() : null);
+        }
+        for (Map.Entry<String, String> wanted : columnComments.entrySet()) {
+            if (comments.containsKey(wanted.getKey()) && !wanted.getValue().equals(comments.get(wanted.getKey()))) {
+                spark.sql("ALTER TABLE " + target + " ALTER COLUMN `" + wanted.getKey() + "` COMMENT " + sqlString(wanted.getValue()));
+                changed++;
             }
-        });
+        }
+        return changed;
     }
 
     private static String sqlString(String s) {

@@ -200,29 +200,9 @@ public final class IndicatorsJob implements Job {
         ctx.report().written(table.toString(), rows.size());
     }
 
-    /**
-     * Table and column comments from the contract, through {@link Lake#describe}. Skipped when the
-     * table already carries them (the frames are written with the contract's column comments, so
-     * usually only the table comment is missing after the first write): each ALTER is a commit.
-     */
+    /** Table and column comments from the contract; {@link Lake#describe} commits only what differs. */
     static void describe(Lake lake, TableId table, Contract contract) {
-        if (!isDescribed(lake, table, contract)) {
-            lake.describe(table, contract.description(), contract.columnDescriptions());
-        }
-    }
-
-    static boolean isDescribed(Lake lake, TableId table, Contract contract) {
-        Row detail = lake.spark().sql("DESCRIBE DETAIL delta.`" + lake.path(table) + "`").select("description").first();
-        if (!contract.description().equals(detail.getString(0))) {
-            return false;
-        }
-        Map<String, String> wanted = contract.columnDescriptions();
-        for (org.apache.spark.sql.types.StructField f : lake.read(table).schema().fields()) {
-            if (wanted.containsKey(f.name()) && !wanted.get(f.name()).equals(f.getComment().getOrElse(() -> null))) {
-                return false;
-            }
-        }
-        return true;
+        lake.describe(table, contract.description(), contract.columnDescriptions());
     }
 
     /** silver.acs_estimates from the bronze ACS tables (rewritten whole: it is small and derived). */
