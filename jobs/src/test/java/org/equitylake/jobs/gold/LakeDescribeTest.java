@@ -53,5 +53,9 @@ class LakeDescribeTest {
             comments.putIfAbsent(r.getString(0), r.getString(2));
         }
         contract.columnDescriptions().forEach((column, description) -> assertEquals(description, comments.get(column), column));
+
+        long version = lake.version(Gold.DISPARITY_INDEX);
+        assertEquals(0, lake.describe(Gold.DISPARITY_INDEX, contract.description(), contract.columnDescriptions()));
+        assertEquals(version, lake.version(Gold.DISPARITY_INDEX), "describing again commits nothing");
     }
 }
