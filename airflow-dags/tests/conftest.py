@@ -48,6 +48,17 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "spark: runs the real cluster jar with Spark (minutes); deselect with -m 'not spark'")
 
 
+def pytest_collection_modifyitems(config, items):
+    """The `spark` tests run the real jar for many minutes, more than CI's budget has (see
+    README.md beside the DAG): they run only with EQUITY_LAKE_E2E=1."""
+    if os.environ.get("EQUITY_LAKE_E2E"):
+        return
+    skip = pytest.mark.skip(reason="runs the real jar for many minutes; set EQUITY_LAKE_E2E=1 to run it")
+    for item in items:
+        if "spark" in item.keywords:
+            item.add_marker(skip)
+
+
 def airflow_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
     """Runs the `airflow` command of this venv; output captured as text."""
     return subprocess.run(
