@@ -251,7 +251,8 @@ def nightly_lake(spark_jar, sample_city, tmp_path_factory) -> NightlyLake:
     # A city of a few thousand rows on two cores: two shuffle partitions are enough, more only add tasks.
     conf.write_text("equity-lake.spark.shuffle-partitions = 2\n")
     properties = folder / "spark.properties"
-    # VACUUM lists a table with this many tasks (Spark's default 10000): over a minute per table here.
+    # VACUUM lists a table with this many tasks; Spark's default of 10000 costs over a minute per table
+    # here with a jar whose maintain does not set it itself. Also exercises the properties Variable.
     properties.write_text("spark.sql.sources.parallelPartitionDiscovery.parallelism 2\n")
     lake = NightlyLake(spark_jar, sample_city, folder / "lake", conf, properties, "", {}, {})
     assert gold_tables(lake.lake) == {}
