@@ -33,7 +33,7 @@ class MaintainJobTest {
         for (int i = 0; i < 5; i++) {
             lake.append(spark.range(i * 100, (i + 1) * 100).toDF(), table, List.of());
         }
-        assertEquals(5L, files(lake, table));
+        assertTrue(files(lake, table) >= 5, "one file or more per append");
         String before = spark.conf().get(LISTING_PARALLELISM, null);
 
         new JobRunner(SparkTestSession.settings(dir.toString()), spark, LocalDate.of(2025, 12, 31), Optional.empty())
