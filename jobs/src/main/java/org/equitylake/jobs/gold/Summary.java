@@ -32,7 +32,7 @@ final class Summary {
                     program, year, Boolean.TRUE.equals(r.getAs("is_partial_year")) ? " (to date)" : "",
                     count(r.getAs("served")), estimate(r.getAs("eligible_estimate"), r.getAs("eligible_moe90")),
                     interval(r.getAs("reach"), r.getAs("reach_lower95"), r.getAs("reach_upper95"))));
-            lines.add(String.format(Locale.ROOT, "  awards over the income limit %s; within 1 mile of a site: %s of participants, %s of eligible",
+            lines.add(String.format(Locale.ROOT, "  awards over the income limit %s; within 1 mile of a site: participants %s, all eligible %s",
                     interval(r.getAs("over_limit_share"), r.getAs("over_limit_share_lower95"), r.getAs("over_limit_share_upper95")),
                     percent(r.getAs("share_within_1_mile")), percent(r.getAs("eligible_share_within_1_mile"))));
             if (lake.exists(Gold.UNMET_NEED)) {
@@ -59,7 +59,8 @@ final class Summary {
     }
 
     private static String percent(Double share) {
-        return share == null ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * share);
+        // Null here is a suppressed cell (too few households to publish), not a missing computation.
+        return share == null ? "not published" : String.format(Locale.ROOT, "%.1f %%", 100 * share);
     }
 
     private static String interval(Double value, Double lower, Double upper) {
