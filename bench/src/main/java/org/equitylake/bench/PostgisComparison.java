@@ -37,6 +37,10 @@ final class PostgisComparison extends Bench.Common {
     @Option(names = "--shuffle-partitions", description = "Spark's shuffle partitions (default: ${DEFAULT-VALUE}).")
     int shufflePartitions = 8;
 
+    @Option(names = "--warm-up-points", description = "An untimed pass of both engines on this many points first; 0 for none "
+            + "(default: ${DEFAULT-VALUE}).")
+    long warmUpPoints = 20_000L;
+
     private record Run(int run, double loadAverage, Map<String, double[]> seconds) {}
 
     @Override
@@ -51,6 +55,7 @@ final class PostgisComparison extends Bench.Common {
             parameters.put("sizes", sizes);
             parameters.put("runs", runs);
             parameters.put("generated_points", generatedPoints);
+            parameters.put("warm_up_points", warmUpPoints);
             parameters.put("spark", Map.of("master", "local[" + cores + "]", "shuffle_partitions", shufflePartitions,
                     "version", spark.version(), "max_heap_bytes", Runtime.getRuntime().maxMemory()));
             parameters.put("postgres", Map.of("versions", server.versions(), "settings", pgSettings));
@@ -59,6 +64,7 @@ final class PostgisComparison extends Bench.Common {
                     Report.mib(Runtime.getRuntime().maxMemory()));
             report.line("%-9s %-15s %9s %10s %8s %10s %10s %6s %s", "points", "operation", "spark s", "postgis s", "ratio",
                     "rows spark", "rows pg", "load", "check");
+            warmUp(spark, pg);
             List<Map<String, Object>> perSize = new ArrayList<>();
             for (long size : sizes) {
                 perSize.add(measure(spark, pg, SpatialWorkload.prepare(work, size, generatedPoints), report));
@@ -70,6 +76,23 @@ final class PostgisComparison extends Bench.Common {
             spark.stop();
         }
         return 0;
+    }
+
+    /** Spark's first queries in a JVM pay for class loading and JIT; PostgreSQL's for a cold catalog cache. */
+    private void warmUp(SparkSession spark, PostgisSpatial pg) throws Exception {
+        if (warmUpPoints <= 0) {
+            return;
+        }
+        SpatialWorkload w = SpatialWorkload.prepare(work, warmUpPoints, generatedPoints);
+        SparkSpatial sp = new SparkSpatial(spark, work.resolve("postgis-results").resolve("warm-up"));
+        sp.load(w);
+        pg.load(w);
+        for (SpatialOperation op : SpatialOperation.values()) {
+            sp.run(op);
+            pg.run(op);
+        }
+        sp.unload();
+        System.out.printf("warmed up on %d points%n", w.points());
     }
 
     private Map<String, Object> measure(SparkSession spark, PostgisSpatial pg, SpatialWorkload w, Report report) throws Exception {
