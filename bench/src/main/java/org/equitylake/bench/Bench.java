@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 
 /** bench/run's entry point: one subcommand per benchmark; each prints a table and writes a JSON record. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        subcommands = {Bench.Backfill.class, Bench.Nightly.class, Bench.Scaling.class},
+        subcommands = {Bench.Backfill.class, Bench.Nightly.class, Bench.Scaling.class, PostgisComparison.class},
         description = "Benchmarks of the whole pipeline, run as a user runs it (bin/equity-lake run-all).")
 public final class Bench {
     public static void main(String[] args) {
