@@ -2,10 +2,8 @@ package org.equitylake.serving;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.WeakHashMap;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.SparkSessionExtensions;
 import org.apache.spark.sql.catalyst.catalog.HiveTableRelation;
@@ -34,16 +32,27 @@ import scala.runtime.BoxedUnit;
  * refuses all of that in every session but the trusted one that registers the views.
  */
 public final class ReadOnlyGuard {
-    private static final Set<SparkSession> TRUSTED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    /**
+     * Trust travels as a random token in the session's runtime conf: clones (Spark clones a
+     * session to cache a frame) copy it, JDBC sessions (new sessions) start without it, and a
+     * client cannot SET a value it never sees.
+     */
+    private static final String TRUST_KEY = "equitylake.sql.trust-token";
+    private static final String TOKEN = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
     private static final Set<String> ALLOWED_COMMANDS = Set.of(
             "SetCommand", "ResetCommand", "SetCatalogAndNamespace", "SetCatalogCommand", "SetNamespaceCommand");
     private static final List<String> ALLOWED_COMMAND_PREFIXES = List.of("Show", "Describe", "Explain");
 
     private ReadOnlyGuard() {}
 
-    /** The session that registers the views (and, in tests, runs the jobs) is not checked. */
+    /** The session that registers the views (and, in tests, runs the jobs) is not checked, nor are its clones. */
     public static void trust(SparkSession session) {
-        TRUSTED.add(session);
+        session.conf().set(TRUST_KEY, TOKEN);
+    }
+
+    static boolean isTrusted(SparkSession session) {
+        return java.security.MessageDigest.isEqual(TOKEN.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                session.conf().get(TRUST_KEY, "").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Adds the check to every session built from these extensions, JDBC sessions included. */
@@ -55,7 +64,7 @@ public final class ReadOnlyGuard {
                 return new AbstractFunction1<LogicalPlan, BoxedUnit>() {
                     @Override
                     public BoxedUnit apply(LogicalPlan plan) {
-                        if (!TRUSTED.contains(session)) {
+                        if (!isTrusted(session)) {
                             check(plan, readable);
                         }
                         return BoxedUnit.UNIT;

@@ -208,6 +208,9 @@ class SqlEndpointTest {
         SqlCatalog.Registration again = catalog.register();
         assertEquals(server.registration().registered(), again.registered());
         assertTrue(again.dropped().isEmpty());
+        // The trusted session's token must not be captured into the stored view definitions.
+        assertTrue(spark.sql("SHOW TBLPROPERTIES gold.reach").collectAsList().stream()
+                .noneMatch(r -> r.getString(0).contains("trust")), "a view captured the trust token");
 
         SqlCatalog.Registration hiding = new SqlCatalog(new Lake(spark, SqlServer.lakeRoot(settings)), Contracts.bundled(),
                 List.of("silver.quarantine", "gold.distance_decay")).register();
