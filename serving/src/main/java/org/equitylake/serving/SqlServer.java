@@ -46,7 +46,13 @@ public final class SqlServer implements AutoCloseable {
             case DERBY -> {
                 conf.set("spark.hadoop.javax.jdo.option.ConnectionURL", "jdbc:derby:;databaseName=" + sql.derbyDir() + ";create=true");
                 // Derby writes derby.log to the working folder unless told otherwise.
-                System.setProperty("derby.stream.error.file", Path.of(sql.derbyDir()).resolveSibling("derby.log").toString());
+                Path log = Path.of(sql.derbyDir()).resolveSibling("derby.log");
+                try {
+                    java.nio.file.Files.createDirectories(log.getParent());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot create the metastore folder " + log.getParent(), e);
+                }
+                System.setProperty("derby.stream.error.file", log.toString());
             }
             case HIVE -> conf.set("spark.hadoop.hive.metastore.uris", sql.metastoreUri());
             case GLUE -> conf.set("spark.hadoop.hive.metastore.client.factory.class", GLUE_CLIENT_FACTORY);

@@ -20,6 +20,7 @@ import org.equitylake.spark.TableId;
 public record ViewDefinition(TableId view, String path, String comment, List<Column> columns) {
     /** Marks the views serve-sql owns, so a re-registration drops only its own stale ones. */
     public static final String SOURCE_PROPERTY = "equity_lake.source";
+    static final int MAX_COLUMN_COMMENT = 256;
 
     public record Column(String name, String comment) {}
 
@@ -33,7 +34,7 @@ public record ViewDefinition(TableId view, String path, String comment, List<Col
                 continue;
             }
             String comment = described.getOrDefault(field.name(), field.getComment().isDefined() ? field.getComment().get() : "");
-            columns.add(new Column(field.name(), comment));
+            columns.add(new Column(field.name(), metastoreComment(comment)));
         }
         String comment = contract.description().isBlank() ? contract.name() : contract.description();
         return new ViewDefinition(ServedTables.table(contract), path, comment, List.copyOf(columns));
@@ -48,6 +49,15 @@ public record ViewDefinition(TableId view, String path, String comment, List<Col
                 + "\nCOMMENT " + sqlString(comment)
                 + "\nTBLPROPERTIES (" + sqlString(SOURCE_PROPERTY) + " = " + sqlString(path) + ")"
                 + "\nAS SELECT " + select + " FROM delta." + quoteName(path);
+    }
+
+    /**
+     * Hive metastores keep a column comment in VARCHAR(256) (COLUMNS_V2.COMMENT, Derby, MySQL and
+     * Postgres alike); a longer one fails the insert after ten retries. The full text stays in
+     * the contract.
+     */
+    public static String metastoreComment(String comment) {
+        return comment.length() <= MAX_COLUMN_COMMENT ? comment : comment.substring(0, MAX_COLUMN_COMMENT - 1) + "…";
     }
 
     static String quoteName(String name) {

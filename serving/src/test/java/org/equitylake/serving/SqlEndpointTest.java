@@ -127,7 +127,7 @@ class SqlEndpointTest {
             }
             assertTrue(remarks.keySet().containsAll(c.columnNames()), table + " lists " + remarks.keySet());
             c.columnDescriptions().forEach((column, description) ->
-                    assertEquals(description, remarks.get(column), table + "." + column));
+                    assertEquals(ViewDefinition.metastoreComment(description), remarks.get(column), table + "." + column));
             try (ResultSet rs = jdbc.getMetaData().getTables(null, "gold", table.name(), null)) {
                 assertTrue(rs.next(), table + " is not listed");
                 assertEquals(c.description(), rs.getString("REMARKS"), table + " comment");

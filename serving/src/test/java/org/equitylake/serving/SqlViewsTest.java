@@ -74,6 +74,14 @@ class SqlViewsTest {
     }
 
     @Test
+    void columnCommentsFitTheMetastore() {
+        assertEquals("short", ViewDefinition.metastoreComment("short"));
+        String longer = ViewDefinition.metastoreComment("x".repeat(300));
+        assertEquals(256, longer.length());
+        assertTrue(longer.endsWith("\u2026"));
+    }
+
+    @Test
     void guardComparesPathsWithTheirScheme() {
         assertEquals("file:///lake/gold/reach", ReadOnlyGuard.normalize("file:/lake/gold/reach/"));
         assertEquals("file:///lake/gold/reach", ReadOnlyGuard.normalize("/lake/gold/reach"));
