@@ -1,6 +1,7 @@
 package org.equitylake.cli;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import org.equitylake.config.SettingsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +37,9 @@ public final class EquityLake implements Runnable {
     /** Runs a command line and returns the exit code; never calls System.exit, so tests can use it. */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new EquityLake());
+        for (CommandPlugin plugin : ServiceLoader.load(CommandPlugin.class)) {
+            plugin.commands().forEach(cli::addSubcommand);
+        }
         cli.setExecutionExceptionHandler(EquityLake::oneLineFailure);
         return cli.execute(args);
     }
