@@ -119,6 +119,8 @@ public final class Bench {
     @Command(name = "backfill", mixinStandardHelpOptions = true,
             description = "Ten years from landing to gold in one run-all; per-stage time, rows/s, shuffle, heap, output.")
     static final class Backfill extends Common {
+        static final long CITY_WIDE_REGISTRATIONS = 10_000_000;
+
         @Option(names = "--scale", description = "Sample-city scale when no absolute size is given (default: ${DEFAULT-VALUE}).")
         double scale = 1.0;
 
@@ -147,8 +149,10 @@ public final class Bench {
             report.line("backfill of %s (%d address points, %d registrations, %s), median of %d runs:",
                     city.label(), city.addressPoints(), city.registrations(), years, runs);
             report.stageTable(Report.medianStages(measured.stream().map(Measured::stages).toList()));
-            report.line("end to end (JVM start included): %.1f s; goal %.0f s: %s", wall, goalSeconds,
-                    wall <= goalSeconds ? "met" : "not met");
+            // The goal is set for the city-wide size; a smaller city says nothing about it.
+            boolean cityWide = city.registrations() >= CITY_WIDE_REGISTRATIONS;
+            report.line("end to end (JVM start included): %.1f s; goal %.0f s at city-wide size: %s", wall, goalSeconds,
+                    !cityWide ? "not measured (smaller city)" : wall <= goalSeconds ? "met" : "not met");
             report.put("wall_seconds", measured.stream().map(Measured::wallSeconds).toList());
             report.put("runs_stages", measured.stream().map(m -> Report.maps(m.stages())).toList());
             report.put("median_wall_seconds", wall);
