@@ -158,13 +158,15 @@ public final class Lake {
     public int describe(TableId table, String tableComment, Map<String, String> columnComments) {
         String target = "delta.`" + path(table) + "`";
         int changed = 0;
-        String current = spark.sql("DESCRIBE DETAIL " + target).select("description").first().getString(0);
-        if (!tableComment.equals(current)) {
+        // The log's metadata, not DESCRIBE DETAIL: that also counts the table's files, a Spark job per call.
+        org.apache.spark.sql.delta.Snapshot snapshot = org.apache.spark.sql.delta.DeltaLog.forTable(spark, path(table))
+                .update(false, scala.Option.empty(), scala.Option.empty());
+        if (!tableComment.equals(snapshot.metadata().description())) {
             spark.sql("COMMENT ON TABLE " + target + " IS " + sqlString(tableComment));
             changed++;
         }
         Map<String, String> comments = new java.util.HashMap<>();
-        for (StructField field : read(table).schema().fields()) {
+        for (StructField field : snapshot.schema().fields()) {
             comments.put(field.name(), field.getComment().isDefined() ? field.getComment().get() : null);
         }
         for (Map.Entry<String, String> wanted : columnComments.entrySet()) {
