@@ -10,12 +10,15 @@ final class AcsSample {
 
     private final double[][][] estimate;
     private final double[][][] variance;
-    /** Weighted households per $2,500 income interval, the last one open-ended, as the Census Bureau interpolates medians. */
-    private final double[][] incomeBuckets;
-    private final int[] sampled;
+    /**
+     * Weighted households per $2,500 income interval, the last one open-ended, as the Census Bureau
+     * interpolates medians: per tract, for all households (index 0) and each size 1..7+.
+     */
+    private final double[][][] incomeBuckets;
+    private final int[][] sampled;
 
     private AcsSample(int tracts) {
-        int tables = AcsTables.TABLES.size() - 1;
+        int tables = AcsTables.COUNT_TABLES;
         estimate = new double[tracts][tables][];
         variance = new double[tracts][tables][];
         for (int t = 0; t < tracts; t++) {
@@ -24,8 +27,8 @@ final class AcsSample {
                 variance[t][k] = new double[AcsTables.TABLES.get(k).lines().size()];
             }
         }
-        incomeBuckets = new double[tracts][BUCKETS];
-        sampled = new int[tracts];
+        incomeBuckets = new double[tracts][8][BUCKETS];
+        sampled = new int[tracts][8];
     }
 
     static AcsSample draw(Population pop, int tracts, int year, long seed, double rate) {
@@ -49,8 +52,11 @@ final class AcsSample {
                     s.variance[tract][k][line] += v;
                 }
             }
-            s.incomeBuckets[tract][(int) Math.min(BUCKETS - 1, Math.max(0, income) / BUCKET)] += weight;
-            s.sampled[tract]++;
+            int bucket = (int) Math.min(BUCKETS - 1, Math.max(0, income) / BUCKET);
+            for (int group : new int[] {0, Math.min(7, pop.members[h])}) {
+                s.incomeBuckets[tract][group][bucket] += weight;
+                s.sampled[tract][group]++;
+            }
         }
         return s;
     }
@@ -67,13 +73,15 @@ final class AcsSample {
      * Median and its margin: linear interpolation within $2,500 intervals, and the margin from the
      * standard error of a 50 % proportion, carried through the distribution (ACS Design and
      * Methodology, ch. 12). "-" and "**" without a sample; "250,000+" and "***" when top-coded.
+     *
+     * @param size 0 for all households, else the household size 1..7 (7 or more)
      */
-    List<String> median(int tract, double rate) {
-        int n = sampled[tract];
+    List<String> median(int tract, int size, double rate) {
+        int n = sampled[tract][size];
         if (n == 0) {
             return List.of("-", "**");
         }
-        double[] b = incomeBuckets[tract];
+        double[] b = incomeBuckets[tract][size];
         double total = Arrays.stream(b).sum();
         double se = Math.sqrt((1 - rate) * 0.25 / n);
         double median = percentile(b, total, 0.5);

@@ -36,7 +36,13 @@ final class AcsTables {
             new Table("B11001", "Households by race and Hispanic origin of householder", raceLines()),
             new Table("C16002", "Household language by household limited English speaking status", languageLines()),
             new Table("B19013", "Median household income in the past 12 months", List.of(
-                    "Median household income in the past 12 months (in inflation-adjusted dollars)")));
+                    "Median household income in the past 12 months (in inflation-adjusted dollars)")),
+            new Table("B19019", "Median household income in the past 12 months by household size", List.of(
+                    "Total:", "Total:!!1-person households", "Total:!!2-person households", "Total:!!3-person households",
+                    "Total:!!4-person households", "Total:!!5-person households", "Total:!!6-person households",
+                    "Total:!!7-or-more-person households")));
+    /** The tables before this index are counts; the rest are medians. */
+    static final int COUNT_TABLES = 5;
 
     private AcsTables() {}
 
@@ -122,8 +128,11 @@ final class AcsTables {
             long zeroMoe = Math.round(Z90 * Math.sqrt((1 - rate) / (rate * rate)));
             for (Tract tract : tracts) {
                 List<String> row = new ArrayList<>(List.of(tract.acsGeoId(), geographyName(tract, year)));
-                if (table.id().equals("B19013")) {
-                    row.addAll(sample.median(tract.index(), rate));
+                if (t >= COUNT_TABLES) {
+                    // B19013 is the median of all households; B19019's lines are all, then sizes 1 to 7+.
+                    for (int line = 0; line < table.lines().size(); line++) {
+                        row.addAll(sample.median(tract.index(), line, rate));
+                    }
                 } else {
                     for (int line = 0; line < table.lines().size(); line++) {
                         double est = sample.estimate(tract.index(), t, line);

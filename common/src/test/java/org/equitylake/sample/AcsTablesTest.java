@@ -33,7 +33,7 @@ class AcsTablesTest {
         Map<String, long[][]> counts = new HashMap<>();
         for (Map<String, String> h : households) {
             long[][] c = counts.computeIfAbsent(h.get("tract_geoid"), g -> {
-                long[][] t = new long[AcsTables.TABLES.size() - 1][];
+                long[][] t = new long[AcsTables.COUNT_TABLES][];
                 for (int k = 0; k < t.length; k++) {
                     t[k] = new long[AcsTables.TABLES.get(k).lines().size()];
                 }
@@ -63,7 +63,7 @@ class AcsTablesTest {
         Path acs = city.landing().resolve("reference/acs");
         for (int year = 2016; year <= 2025; year++) {
             Map<String, long[][]> truth = truthCounts(year);
-            for (int k = 0; k < AcsTables.TABLES.size() - 1; k++) {
+            for (int k = 0; k < AcsTables.COUNT_TABLES; k++) {
                 String table = AcsTables.TABLES.get(k).id();
                 List<List<String>> rows = TestCsv.read(AcsTables.file(acs, year, table));
                 for (List<String> row : rows.subList(2, rows.size())) {
@@ -130,6 +130,55 @@ class AcsTablesTest {
     }
 
     @Test
+    void mediansBySizeFollowThePopulationsIncomeGradient() {
+        Path acs = city.landing().resolve("reference/acs");
+        int year = 2024;
+        Map<String, List<Long>> incomes = new HashMap<>();
+        for (Map<String, String> h : households) {
+            int size = Math.min(7, Integer.parseInt(h.get("size")));
+            incomes.computeIfAbsent(h.get("tract_geoid") + "/" + size, g -> new ArrayList<>()).add(Long.parseLong(h.get("income_" + year)));
+        }
+        List<List<String>> rows = TestCsv.read(AcsTables.file(acs, year, "B19019"));
+        assertEquals("B19019_008E", rows.get(0).get(2 + 2 * 7));
+        // Household-weighted means over tracts of the published and the true median, by size.
+        double[] estimated = new double[8];
+        double[] truth = new double[8];
+        double[] weight = new double[8];
+        long cells = 0;
+        long within = 0;
+        for (List<String> row : rows.subList(2, rows.size())) {
+            for (int size = 1; size <= 7; size++) {
+                String est = row.get(2 + 2 * size);
+                List<Long> trueIncomes = incomes.get(row.get(0).substring(9) + "/" + size);
+                if (est.equals("-") || trueIncomes == null) {
+                    continue;
+                }
+                long[] sorted = trueIncomes.stream().mapToLong(Long::longValue).sorted().toArray();
+                double median = Math.min(AcsTables.MEDIAN_TOP_CODE, sorted[sorted.length / 2]);
+                // A top-coded median counts at its bound: leaving it out would bias the mean down.
+                estimated[size] += Long.parseLong(est.replaceAll("[^0-9]", "")) * sorted.length;
+                truth[size] += median * sorted.length;
+                weight[size] += sorted.length;
+                // Small cells' margins are rough (the 50 % proportion's standard error on a few sampled households).
+                if (sorted.length >= 100 && est.matches("[0-9]+")) {
+                    cells++;
+                    within += Math.abs(Long.parseLong(est) - median) <= Long.parseLong(row.get(3 + 2 * size)) ? 1 : 0;
+                }
+            }
+        }
+        System.out.println("B19019 medians of 100+ households within their margin: " + within / (double) cells + " of " + cells);
+        for (int size = 1; size <= 7; size++) {
+            System.out.printf("size %d: published %.0f, true %.0f%n", size, estimated[size] / weight[size], truth[size] / weight[size]);
+        }
+        assertTrue(within / (double) cells >= 0.75, "size medians within their margin: " + within / (double) cells);
+        for (int size = 1; size <= 5; size++) {
+            assertEquals(1, estimated[size] / truth[size], 0.1, size + "-person medians against the truth's");
+        }
+        // The generator's households earn more with each member up to five: the table must show it.
+        assertTrue(estimated[4] / weight[4] > 1.1 * estimated[1] / weight[1], "4-person households earn more than 1-person ones");
+    }
+
+    @Test
     void filesFollowTheCensusLayout() {
         List<List<String>> rows = TestCsv.read(AcsTables.file(city.landing().resolve("reference/acs"), 2019, "B19001"));
         assertEquals(List.of("GEO_ID", "NAME", "B19001_001E", "B19001_001M"), rows.get(0).subList(0, 4));
@@ -139,7 +188,7 @@ class AcsTablesTest {
         assertTrue(rows.get(2).get(1).matches("Census Tract [0-9.]+, Costa Verde County, California"), rows.get(2).get(1));
         List<List<String>> later = TestCsv.read(AcsTables.file(city.landing().resolve("reference/acs"), 2023, "B19001"));
         assertTrue(later.get(2).get(1).contains("; Costa Verde County; California"), "the 2022+ releases separate with semicolons");
-        assertTrue(Arrays.asList(new String[] {"B19001", "B11016", "B11005", "B11001", "C16002", "B19013"})
+        assertTrue(Arrays.asList(new String[] {"B19001", "B11016", "B11005", "B11001", "C16002", "B19013", "B19019"})
                 .equals(AcsTables.TABLES.stream().map(AcsTables.Table::id).toList()));
     }
 }

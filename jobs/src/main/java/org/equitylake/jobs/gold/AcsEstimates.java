@@ -29,7 +29,7 @@ import org.apache.spark.sql.expressions.Window;
  */
 public final class AcsEstimates {
     /** The ACS tables the gold layer reads, as they land in bronze ({@code bronze.acs_<id>}). */
-    public static final List<String> TABLES = List.of("B19001", "B11016", "B11005", "B11001", "C16002", "B19013");
+    public static final List<String> TABLES = List.of("B19001", "B11016", "B11005", "B11001", "C16002", "B19013", "B19019");
 
     private static final Pattern ESTIMATE_COLUMN = Pattern.compile("^([a-z][0-9]+[a-z]?)_([0-9]{3})e$");
     private static final String NUMBER = "^-?[0-9]+(\\.[0-9]+)?$";

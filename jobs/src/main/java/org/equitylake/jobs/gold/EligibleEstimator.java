@@ -12,11 +12,12 @@ import org.equitylake.indicators.Estimate;
  * <p>The program's limit depends on household size, but B19001 does not cross income with size.
  * So the tract's households are split by size with B11016, each size s is given the households
  * below its own limit L(s) from the B19001 brackets, and the results are weighted by the size
- * shares: E = c × Σ_s w_s × below(L(s)), with c the share of households in the program's scope
+ * shares: E = c × Σ_s w_s × below(L(s) ÷ r_s), with c the share of households in the program's scope
  * (B11005 share with children for childcare, 1 otherwise) and w_s the share of in-scope households
  * of size s: of all households, or, for households with children, of family households (every
  * household with children is a family) weighted by the share of each size that has children
- * ({@link ChildrenBySize}). This assumes income and size are independent within a tract.
+ * ({@link ChildrenBySize}). r_s is what households of size s earn against all households
+ * ({@link IncomeBySize}, from B19019; 1 without it, which takes income as independent of size).
  *
  * <p>Margins: below(L) is {@link AcsMath#householdsBelow} (linear split of the bracket holding the
  * limit, its share treated as a constant). The below(L(s)) of different sizes come from the same
@@ -80,6 +81,14 @@ public final class EligibleEstimator {
      *     households of each size that have children ({@link ChildrenBySize}); null for the others
      */
     public static TractEligible estimate(TractAcs acs, double[] limitBySize, double[] childrenBySize) {
+        return estimate(acs, limitBySize, childrenBySize, IncomeBySize.uniform());
+    }
+
+    /**
+     * @param incomeRatioBySize what households of each size earn against all households
+     *     ({@link IncomeBySize}); a size's limit is compared with the tract's incomes scaled by it
+     */
+    public static TractEligible estimate(TractAcs acs, double[] limitBySize, double[] childrenBySize, double[] incomeRatioBySize) {
         boolean withChildren = childrenBySize != null;
         List<AcsMath.Bracket> brackets = acs.incomeBrackets();
         double[] w = sizeWeights(acs, withChildren, childrenBySize);
@@ -87,7 +96,7 @@ public final class EligibleEstimator {
         Estimate[] below50 = new Estimate[8];
         for (int s = 1; s <= 7; s++) {
             if (w[s] > 0) {
-                double limit = limitFor(limitBySize, s);
+                double limit = limitFor(limitBySize, s) / incomeRatioBySize[s];
                 below[s] = below(brackets, limit);
                 below50[s] = below(brackets, limit / 2);
             }

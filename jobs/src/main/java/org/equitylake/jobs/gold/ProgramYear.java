@@ -47,6 +47,8 @@ public final class ProgramYear {
     final Map<String, Double> inCityShare;
     /** For programs serving households with children: the share of family households of each size with children. */
     final double[] childrenBySize;
+    /** What households of each size earn against all households (B19019; all 1 without it). */
+    final double[] incomeRatioBySize;
     /** In-city eligible households per tract of the universe. */
     final Map<String, EligibleEstimator.TractEligible> eligible = new TreeMap<>();
     final double[] nearest;
@@ -61,10 +63,11 @@ public final class ProgramYear {
         this.inCityShare = InCityShare.of(in.tracts(), in.acs());
         this.childrenBySize = !in.withChildren() ? null
                 : in.childrenBySize() != null ? in.childrenBySize() : ChildrenBySize.shares(in.acs().values());
+        this.incomeRatioBySize = IncomeBySize.ratios(in.acs().values());
         for (String t : in.tracts().keySet()) {
             TractAcs acs = in.acs().get(t);
             EligibleEstimator.TractEligible e = acs == null ? empty(t)
-                    : EligibleEstimator.estimate(acs, in.limitBySize(), childrenBySize);
+                    : EligibleEstimator.estimate(acs, in.limitBySize(), childrenBySize, incomeRatioBySize);
             eligible.put(t, e.scaled(inCityShare.get(t)));
         }
         List<CityGeography.Site> open = in.sites().stream().filter(s -> s.serves(in.program(), in.year())).toList();

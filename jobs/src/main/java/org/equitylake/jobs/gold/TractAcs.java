@@ -68,6 +68,12 @@ public final class TractAcs {
         return v == null ? null : v[1];
     }
 
+    /** A median line (B19013, B19019) as published, a top- or bottom-coded one at its bound; null without a sample. */
+    public Double median(String tableId, int line) {
+        Double[] v = lines.getOrDefault(tableId, Map.of()).get(line);
+        return v == null ? null : v[0];
+    }
+
     /**
      * Household counts by size, 1..7 (7 = seven or more), from B11016: family households of 2..7+
      * (lines 3-8) and, unless {@code familiesOnly}, nonfamily households of 1..7+ (lines 10-16).

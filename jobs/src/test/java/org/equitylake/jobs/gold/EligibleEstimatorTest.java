@@ -51,6 +51,33 @@ class EligibleEstimatorTest {
     }
 
     @Test
+    void aSizeThatEarnsMoreIsComparedWithTheTractsIncomesScaledUp() {
+        double[] richer2 = IncomeBySize.uniform();
+        richer2[2] = 1.5;
+        EligibleEstimator.TractEligible e = EligibleEstimator.estimate(tract(), FLAT_15K, null, richer2);
+
+        // 1-person households: 200 below 15,000. 2-person households earn 1.5 times as much, so
+        // 15,000 for them is 10,000 on the tract's scale: 100 below.
+        assertEquals(0.5 * 200 + 0.5 * 100, e.total().value(), 1e-9);
+    }
+
+    @Test
+    void incomeRatiosPoolTheSizeMediansOverTractsByHouseholds() {
+        TractAcs a = tract().put("B19019", 1, 50_000.0, 4_000.0).put("B19019", 2, 40_000.0, 5_000.0)
+                .put("B19019", 3, 60_000.0, 6_000.0);
+        // Tract b: 300 one-person households and no 2-person ones; its 3-person median has no sample.
+        TractAcs b = new TractAcs("06999000200").put("B11016", 10, 300.0, 30.0)
+                .put("B19019", 1, 100_000.0, 9_000.0).put("B19019", 2, 70_000.0, 9_000.0).put("B19019", 4, null, null);
+
+        double[] r = IncomeBySize.ratios(java.util.List.of(a, b));
+
+        assertEquals((150 * 40_000.0 + 300 * 70_000.0) / (150 * 50_000.0 + 300 * 100_000.0), r[1], 1e-12);
+        assertEquals(60_000.0 / 50_000.0, r[2], 1e-12);
+        assertEquals(1, r[3], 0, "no tract publishes a 3-person median");
+        assertEquals(1, IncomeBySize.ratios(java.util.List.of(tract()))[1], 0, "without B19019 income is taken as independent of size");
+    }
+
+    @Test
     void childcareCountsFamiliesWithChildren() {
         EligibleEstimator.TractEligible e = EligibleEstimator.estimate(tract(), FLAT_15K, true);
 
