@@ -127,13 +127,7 @@ final class PlantedEffects {
         try {
             List<Map<String, String>> sites = csv(truth.getParent().resolve("landing/reference/program_sites.csv"));
             List<Map<String, String>> households = csv(truth.resolve("households.csv"));
-            Set<String> awarded = new HashSet<>();
-            for (Map<String, String> r : csv(truth.resolve("records.csv"))) {
-                if (r.get("program").equals(CHILDCARE) && r.get("is_awarded").equals("true") && r.get("is_eligible").equals("true")
-                        && r.get("is_in_city").equals("true")) {
-                    awarded.add(r.get("year") + "|" + r.get("household_id"));
-                }
-            }
+            Set<String> awarded = truthAwardedChildcare();
             Map<Integer, Double> out = new TreeMap<>();
             for (int year = parameters.path("firstYear").asInt(); year <= parameters.path("lastYear").asInt(); year++) {
                 List<double[]> open = new ArrayList<>();
@@ -172,6 +166,18 @@ final class PlantedEffects {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** "year|household_id" of every eligible in-city childcare household awarded that year, from the truth. */
+    private Set<String> truthAwardedChildcare() throws IOException {
+        Set<String> awarded = new HashSet<>();
+        for (Map<String, String> r : csv(truth.resolve("records.csv"))) {
+            if (r.get("program").equals(CHILDCARE) && r.get("is_awarded").equals("true") && r.get("is_eligible").equals("true")
+                    && r.get("is_in_city").equals("true")) {
+                awarded.add(r.get("year") + "|" + r.get("household_id"));
+            }
+        }
+        return awarded;
     }
 
     private static double haversineMetres(double lon1, double lat1, double lon2, double lat2) {
@@ -225,13 +231,7 @@ final class PlantedEffects {
         Map<Integer, Double> out = new TreeMap<>();
         try {
             List<Map<String, String>> households = csv(truth.resolve("households.csv"));
-            Set<String> awarded = new HashSet<>();
-            for (Map<String, String> r : csv(truth.resolve("records.csv"))) {
-                if (r.get("program").equals(CHILDCARE) && r.get("is_awarded").equals("true") && r.get("is_eligible").equals("true")
-                        && r.get("is_in_city").equals("true")) {
-                    awarded.add(r.get("year") + "|" + r.get("household_id"));
-                }
-            }
+            Set<String> awarded = truthAwardedChildcare();
             for (int year = parameters.path("firstYear").asInt(); year <= parameters.path("lastYear").asInt(); year++) {
                 double[] eligible = new double[2];
                 double[] served = new double[2];
