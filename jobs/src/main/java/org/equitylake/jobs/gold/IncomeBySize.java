@@ -2,6 +2,7 @@ package org.equitylake.jobs.gold;
 
 import java.util.Arrays;
 import java.util.Collection;
+import org.equitylake.indicators.Estimate;
 
 /**
  * How much households of each size earn against all households, from B19019 (median income by
@@ -9,8 +10,9 @@ import java.util.Collection;
  * the tract's median for size s, m_t its median for all households and H_{t,s} its households of
  * that size (B11016). Pooled over tracts because a tract's median for one size rests on few
  * households. A top-coded median counts at its bound (250,000): leaving it out would drop exactly
- * the tracts where a size earns most, and understate r_s. B19001 does not cross income with size, so a size's income distribution is taken as
- * the tract's scaled by r_s: the share below a limit L is the tract's share below L ÷ r_s.
+ * the tracts where a size earns most, and understate r_s. B19001 does not cross income with size,
+ * so a size's income distribution is taken as the tract's scaled by r_s: the share below a limit L
+ * is the tract's share below L ÷ r_s.
  */
 public final class IncomeBySize {
     static final String TABLE = "B19019";
@@ -19,22 +21,26 @@ public final class IncomeBySize {
 
     /** r[s] for s = 1..7 (index 0 unused); 1 for a size without usable medians, or without B19019. */
     public static double[] ratios(Collection<TractAcs> tracts) {
+        double[] sizeIncome = new double[8];
+        double[] allIncome = new double[8];
+        for (TractAcs t : tracts) {
+            Double all = t.median(TABLE, 1);
+            if (all == null) {
+                continue;
+            }
+            Estimate[] households = t.householdsBySize(false);
+            for (int s = 1; s <= 7; s++) {
+                Double size = t.median(TABLE, s + 1);
+                if (size != null) {
+                    sizeIncome[s] += households[s].value() * size;
+                    allIncome[s] += households[s].value() * all;
+                }
+            }
+        }
         double[] out = uniform();
         for (int s = 1; s <= 7; s++) {
-            double sizeIncome = 0;
-            double allIncome = 0;
-            for (TractAcs t : tracts) {
-                Double all = t.median(TABLE, 1);
-                Double size = t.median(TABLE, s + 1);
-                if (all == null || size == null) {
-                    continue;
-                }
-                double households = t.householdsBySize(false)[s].value();
-                sizeIncome += households * size;
-                allIncome += households * all;
-            }
-            if (sizeIncome > 0 && allIncome > 0) {
-                out[s] = sizeIncome / allIncome;
+            if (sizeIncome[s] > 0 && allIncome[s] > 0) {
+                out[s] = sizeIncome[s] / allIncome[s];
             }
         }
         return out;

@@ -59,8 +59,7 @@ public final class TractAcs {
 
     /** B19013 median household income, null when not published. */
     public Double medianIncome() {
-        Double[] v = lines.getOrDefault("B19013", Map.of()).get(1);
-        return v == null ? null : v[0];
+        return median("B19013", 1);
     }
 
     public Double medianIncomeMoe() {

@@ -27,9 +27,10 @@ class CleanJobTest {
             "child_birth_date", "child_birth_date_raw", "phone", "email", "street", "unit", "city", "zip",
             "normalized_address", "address_id", "longitude", "latitude", "geometry_wkb", "household_rep");
 
-    /** Published geography of places, not of people. */
-    // Places, not people: the city's published layers, and gold's candidate sites (public facilities
-    // and tract internal points), which carry coordinates by design.
+    /**
+     * Places, not people: the city's published layers, and gold's candidate sites (public facilities
+     * and tract internal points), which carry coordinates by design.
+     */
     private static final Set<String> PUBLIC_REFERENCE = Set.of("silver.address_points", "silver.census_tracts",
             "silver.council_districts", "silver.city_limits", "silver.program_sites", "gold.siting_candidates");
 
