@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.equitylake.config.Settings;
 import org.equitylake.ops.RunReport;
@@ -51,23 +52,97 @@ public final class PipelineFixture {
         return f;
     }
 
-    /** The shared city, run through the jobs named (in pipeline order) and any before them. */
+    /**
+     * The shared city, run through the jobs named (in pipeline order) and any before them. Starts
+     * from a copy of the seed fixture (system property {@code equitylake.test.fixture.seed}, another
+     * module's shared city) when that one is as far along and newer than the code that built it.
+     */
     public static synchronized PipelineFixture upTo(String lastJob) {
         if (shared == null) {
             Path root = Path.of("target", "pipeline-fixture").toAbsolutePath();
             deleteRecursively(root);
-            shared = fresh(root, SCALE);
+            Optional<List<String>> seeded = copySeed(lastJob, root);
+            shared = seeded.isPresent() ? new PipelineFixture(root) : fresh(root, SCALE);
+            seeded.ifPresent(shared.done::addAll);
         }
         for (Job job : Pipeline.nightly()) {
             if (!shared.done.contains(job.name())) {
                 shared.run(job);
                 shared.done.add(job.name());
+                shared.writeMarker();
             }
             if (job.name().equals(lastJob)) {
                 break;
             }
         }
         return shared;
+    }
+
+    private static final String MARKER = "fixture.properties";
+
+    /** Records the scale and the jobs run, so another module's tests can tell whether to reuse this city. */
+    private void writeMarker() {
+        Properties marker = new Properties();
+        marker.setProperty("scale", Double.toString(SCALE));
+        marker.setProperty("done", String.join(",", done));
+        try (var out = Files.newOutputStream(root.resolve(MARKER))) {
+            marker.store(out, "PipelineFixture");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Copies the seed fixture into {@code root} when it has the same scale, has run {@code lastJob},
+     * and is newer than every class of {@code equitylake.test.fixture.code} (folders); returns the
+     * jobs it has run, or empty to build afresh.
+     */
+    private static Optional<List<String>> copySeed(String lastJob, Path root) {
+        String seedProperty = System.getProperty("equitylake.test.fixture.seed", "");
+        Path seed = seedProperty.isEmpty() ? null : Path.of(seedProperty);
+        if (seed == null || !Files.isRegularFile(seed.resolve(MARKER))) {
+            return Optional.empty();
+        }
+        try {
+            Properties marker = new Properties();
+            try (var in = Files.newInputStream(seed.resolve(MARKER))) {
+                marker.load(in);
+            }
+            List<String> done = List.of(marker.getProperty("done", "").split(","));
+            long built = Files.getLastModifiedTime(seed.resolve(MARKER)).toMillis();
+            boolean sameScale = Double.parseDouble(marker.getProperty("scale", "-1")) == SCALE;
+            if (!sameScale || !done.contains(lastJob) || newestClass() >= built) {
+                return Optional.empty();
+            }
+            try (Stream<Path> paths = Files.walk(seed)) {
+                for (Path p : paths.toList()) {
+                    Path target = root.resolve(seed.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target);
+                    }
+                }
+            }
+            return Optional.of(done);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long newestClass() throws IOException {
+        long newest = 0;
+        for (String folder : System.getProperty("equitylake.test.fixture.code", "").split(",")) {
+            if (folder.isBlank() || !Files.isDirectory(Path.of(folder))) {
+                continue;
+            }
+            try (Stream<Path> paths = Files.walk(Path.of(folder))) {
+                for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                    newest = Math.max(newest, Files.getLastModifiedTime(p).toMillis());
+                }
+            }
+        }
+        return newest;
     }
 
     public RunReport run(Job job) {
