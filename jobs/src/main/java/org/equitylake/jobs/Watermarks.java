@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -39,7 +40,16 @@ public final class Watermarks {
     }
 
     public void set(String job, String source, Timestamp ingestedAt) {
-        lake.merge(lake.spark().createDataFrame(List.of(RowFactory.create(job, source, ingestedAt)), SCHEMA),
-                TABLE, List.of("job", "source"), List.of());
+        setAll(job, Map.of(source, ingestedAt));
+    }
+
+    /** Moves the job's marks of several sources in one commit. */
+    public void setAll(String job, Map<String, Timestamp> ingestedAtBySource) {
+        if (ingestedAtBySource.isEmpty()) {
+            return;
+        }
+        List<Row> rows = ingestedAtBySource.entrySet().stream()
+                .map(e -> RowFactory.create(job, e.getKey(), e.getValue())).toList();
+        lake.merge(lake.spark().createDataFrame(rows, SCHEMA), TABLE, List.of("job", "source"), List.of());
     }
 }

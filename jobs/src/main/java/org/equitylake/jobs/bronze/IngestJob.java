@@ -217,11 +217,12 @@ public final class IngestJob implements Job {
             Dataset<Row> present = ctx.lake().read(table).select("_content_hash").distinct();
             missing = rows.join(present, rows.col("_content_hash").equalTo(present.col("_content_hash")), "left_anti");
         }
-        if (missing.isEmpty()) {
+        // Counted before, not read from the commit's metrics after: the input is cached, the log's history is not.
+        long written = missing.count();
+        if (written == 0) {
             return;
         }
         ctx.lake().append(missing, table, byYear ? List.of("_file_year") : List.of());
-        long written = ctx.lake().lastCommitOutputRows(table);
         ctx.report().written(table.toString(), written);
         if (table.equals(QUARANTINE)) {
             ctx.report().quarantined(table.toString(), written);

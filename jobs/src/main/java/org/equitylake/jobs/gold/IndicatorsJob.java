@@ -16,6 +16,7 @@ import org.equitylake.config.Settings;
 import org.equitylake.contracts.Contract;
 import org.equitylake.jobs.Job;
 import org.equitylake.jobs.JobContext;
+import org.equitylake.jobs.SideBySide;
 import org.equitylake.jobs.silver.Vocabularies;
 import org.equitylake.spark.Lake;
 import org.equitylake.spark.TableId;
@@ -55,6 +56,9 @@ public final class IndicatorsJob implements Job {
         Dataset<Row> siteAccess = require(ctx.lake(), Gold.SITE_ACCESS, "geocode");
         Map<String, String> raceGroups = Vocabularies.of(ctx.settings()).raceEthnicityAcsGroup();
         int asOfYear = ctx.asOf().getYear();
+        // Every program's rows go out in one commit per table: a Delta commit costs seconds whatever its size.
+        Map<String, List<Gold.RowValues>> out = new LinkedHashMap<>();
+        List<String> slices = new ArrayList<>();
         for (Settings.ProgramSettings program : ctx.settings().programs()) {
             if (!ctx.covers(program.code())) {
                 continue;
@@ -74,14 +78,19 @@ public final class IndicatorsJob implements Job {
             for (int year : years) {
                 computed.put(year, programYear(ctx, city, program.code(), year, withChildren, cells));
             }
-            Map<String, List<Gold.RowValues>> out = rows(ctx, program.code(), computed);
+            rows(ctx, program.code(), computed).forEach((table, rows) -> out.computeIfAbsent(table, t -> new ArrayList<>()).addAll(rows));
             add(out, Gold.QUALITY, QualityRows.rows(program.code(), years, qualityStats(ctx, program, mine, geocodes),
                     computed, ctx.asOf()));
-            long computedAt = System.nanoTime();
-            writeAll(ctx, out, "program = '" + program.code() + "' AND year >= " + program.firstYear() + " AND year <= " + asOfYear);
-            ctx.report().note(String.format(Locale.ROOT, "%s: indicators for %d-%d%s, computed in %.1f s, written in %.1f s",
+            slices.add("(program = '" + program.code() + "' AND year >= " + program.firstYear() + " AND year <= " + asOfYear + ")");
+            ctx.report().note(String.format(Locale.ROOT, "%s: indicators for %d-%d%s, computed in %.1f s",
                     program.code(), years.get(0), years.get(years.size() - 1), withChildren ? " (households with children)" : "",
-                    (computedAt - started) / 1e9, (System.nanoTime() - computedAt) / 1e9));
+                    (System.nanoTime() - started) / 1e9));
+        }
+        if (!slices.isEmpty()) {
+            long writing = System.nanoTime();
+            writeAll(ctx, out, String.join(" OR ", slices));
+            ctx.report().note(String.format(Locale.ROOT, "%d program tables written in %.1f s", Gold.PROGRAM_TABLES.size(),
+                    (System.nanoTime() - writing) / 1e9));
         }
     }
 
@@ -159,27 +168,13 @@ public final class IndicatorsJob implements Job {
     }
 
     /**
-     * Writes the program's slice of every gold table. The tables are independent Delta tables, so
+     * Writes the programs' slice of every gold table. The tables are independent Delta tables, so
      * their writes run side by side: each is a few small Spark jobs whose time is mostly latency.
      */
     private static void writeAll(JobContext ctx, Map<String, List<Gold.RowValues>> out, String slice) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WRITERS);
-        try {
-            List<java.util.concurrent.Future<?>> writes = new ArrayList<>();
-            for (TableId table : Gold.PROGRAM_TABLES) {
-                writes.add(pool.submit(() -> write(ctx, table, out.getOrDefault(table.toString(), List.of()), Optional.of(slice))));
-            }
-            for (java.util.concurrent.Future<?> w : writes) {
-                w.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing gold tables", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        SideBySide.run(WRITERS, Gold.PROGRAM_TABLES.stream()
+                .<Runnable>map(table -> () -> write(ctx, table, out.getOrDefault(table.toString(), List.of()), Optional.of(slice)))
+                .toList());
     }
 
     private static void add(Map<String, List<Gold.RowValues>> out, TableId table, List<Gold.RowValues> rows) {

@@ -10,12 +10,15 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.equitylake.jobs.Job;
 import org.equitylake.jobs.JobContext;
+import org.equitylake.jobs.SideBySide;
 import org.equitylake.spark.TableId;
 
 /** Weekly upkeep: compacts small files (OPTIMIZE) and removes unreferenced ones older than the retention (VACUUM). */
 public final class MaintainJob implements Job {
     /** A week: readers of older snapshots and the change feed's consumers need the files that long. */
     public static final int MINIMUM_RETENTION_HOURS = 168;
+
+    private static final int TABLES_AT_ONCE = 4;
 
     private final int retentionHours;
 
@@ -41,12 +44,14 @@ public final class MaintainJob implements Job {
         String before = conf.get(listingParallelism, null);
         conf.set(listingParallelism, String.valueOf(Math.max(2, 2 * ctx.spark().sparkContext().defaultParallelism())));
         try {
-            for (TableId table : tables(ctx)) {
+            List<TableId> tables = tables(ctx);
+            // Tables are independent: each thread compacts and vacuums its own.
+            SideBySide.run(TABLES_AT_ONCE, tables.stream().<Runnable>map(table -> () -> {
                 String path = ctx.lake().path(table);
                 DeltaTable.forPath(ctx.spark(), path).optimize().executeCompaction();
                 DeltaTable.forPath(ctx.spark(), path).vacuum(retentionHours);
-                ctx.report().note("optimized and vacuumed " + table);
-            }
+            }).toList());
+            tables.forEach(table -> ctx.report().note("optimized and vacuumed " + table));
         } finally {
             if (before == null) {
                 conf.unset(listingParallelism);

@@ -11,7 +11,9 @@ import static org.apache.spark.sql.functions.udf;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF3;
@@ -58,6 +60,7 @@ public final class CleanJob implements Job {
         Pseudonyms pseudonyms = new Pseudonyms(settings.hmacKey());
         Watermarks watermarks = new Watermarks(ctx.lake());
         Dataset<Row> limits = incomeLimits(ctx);
+        Map<String, Timestamp> marks = new TreeMap<>();
         for (Settings.ProgramSettings program : settings.programs()) {
             if (!ctx.covers(program.code())) {
                 continue;
@@ -75,10 +78,12 @@ public final class CleanJob implements Job {
             if (!reached.isEmpty()) {
                 Timestamp latest = reached.stream().max(Timestamp::compareTo).orElseThrow();
                 for (ProgramSource source : ProgramSource.of(program)) {
-                    watermarks.set(name(), "bronze." + source.table(), latest);
+                    marks.put("bronze." + source.table(), latest);
                 }
             }
         }
+        // After every program's writes: a failure re-reads (and idempotently re-merges), never skips.
+        watermarks.setAll(name(), marks);
     }
 
     /** Standardized rows of every source of the program ingested after the watermark; empty when none. */
