@@ -238,10 +238,11 @@ def set_nightly_variables(mp: pytest.MonkeyPatch, lake: NightlyLake, maintain: b
         "conf": str(lake.conf),
         "spark_properties": str(lake.spark_properties),
         "maintenance_weekday": weekday(lake.city.day, 0 if maintain else 1),
-        # The driver of a client-mode submit runs here; the executor must fit in the worker.
-        "driver_memory": "2g",
-        "executor_memory": "1g",
     }
+    if on_cluster:
+        # The client-mode driver only plans; the executor must fit in the worker. Local mode keeps
+        # the DAG's defaults: there the driver's heap is the executors' too.
+        values.update(driver_memory="2g", executor_memory="1g")
     for name, value in values.items():
         mp.setenv(f"AIRFLOW_VAR_EQUITY_LAKE_{name.upper()}", value)
     master = lake.master if on_cluster else "local[*]"
