@@ -197,8 +197,6 @@ class NightlyLake:
     lake: Path
     conf: Path
     spark_properties: Path
-    # The standalone master the run was submitted to.
-    master: str
     state: str
     tasks: dict[str, str]
     gold: dict[str, tuple[int, list[str]]]
@@ -225,12 +223,9 @@ def weekday(day: str, shift: int = 0) -> str:
     return WEEKDAYS[(date.fromisoformat(day).weekday() + shift) % 7]
 
 
-def set_nightly_variables(mp: pytest.MonkeyPatch, lake: NightlyLake, maintain: bool, on_cluster: bool) -> None:
-    """The DAG's Variables (AIRFLOW_VAR_*) and Connection for a real run on `lake`: submitted to the
-    lake's standalone master when `on_cluster`, else in local mode. `maintain` picks the maintenance
-    weekday so that `maintain` runs, or is skipped, on the lake's day."""
-    from standalone import LOOPBACK
-
+def set_nightly_variables(mp: pytest.MonkeyPatch, lake: NightlyLake, maintain: bool) -> None:
+    """The DAG's Variables (AIRFLOW_VAR_*) for a real run on `lake`; `maintain` picks the
+    maintenance weekday so that `maintain` runs, or is skipped, on the lake's day."""
     values = {
         "jar": str(lake.jar),
         "landing": str(lake.city.landing),
@@ -239,55 +234,30 @@ def set_nightly_variables(mp: pytest.MonkeyPatch, lake: NightlyLake, maintain: b
         "spark_properties": str(lake.spark_properties),
         "maintenance_weekday": weekday(lake.city.day, 0 if maintain else 1),
     }
-    if on_cluster:
-        # The client-mode driver only plans; the executor must fit in the worker. Local mode keeps
-        # the DAG's defaults: there the driver's heap is the executors' too.
-        values.update(driver_memory="2g", executor_memory="1g")
     for name, value in values.items():
         mp.setenv(f"AIRFLOW_VAR_EQUITY_LAKE_{name.upper()}", value)
-    master = lake.master if on_cluster else "local[*]"
-    mp.setenv("AIRFLOW_CONN_SPARK_DEFAULT", json.dumps({"conn_type": "spark", "host": master}))
-    for name, value in LOOPBACK.items():
-        mp.setenv(name, value)
     mp.setenv("PATH", f"{SPARK_BIN}{os.pathsep}{os.environ['PATH']}")
 
 
 @pytest.fixture(scope="session")
-def standalone(tmp_path_factory):
-    """A Spark standalone master and worker on 127.0.0.1 for the session (standalone.py)."""
-    from standalone import standalone_cluster
-
-    with standalone_cluster(tmp_path_factory.mktemp("standalone")) as cluster:
-        yield cluster
-
-
-@pytest.fixture(scope="session")
-def nightly_lake(spark_jar, sample_city, standalone, tmp_path_factory) -> NightlyLake:
-    """The DAG run once, for real, on the sample city's first export day, with every Spark task
-    submitted to the standalone cluster; shared by the tests so the suite pays for it once. The
-    second run (test_dag_e2e.py) is in local mode and must change nothing: the cluster's result is
-    local mode's. `maintain` is left to that run, where OPTIMIZE and VACUUM meet a table history."""
+def nightly_lake(spark_jar, sample_city, tmp_path_factory) -> NightlyLake:
+    """The DAG run once, for real, on the sample city's first export day; shared by the tests that
+    need a local-mode lake, so the suite pays for it once. `maintain` is left to the second run
+    (test_dag_e2e.py), where OPTIMIZE and VACUUM meet a table history."""
     from sample_lake import gold_tables, snapshot
 
     folder = tmp_path_factory.mktemp("nightly")
     conf = folder / "test.conf"
-    # A city of a few thousand rows on two cores: two shuffle partitions are enough, more only add
-    # tasks. No driver UI: it would take a port for nothing.
-    conf.write_text("equity-lake.spark.shuffle-partitions = 2\nequity-lake.spark.ui-enabled = false\n")
+    # A city of a few thousand rows on two cores: two shuffle partitions are enough, more only add tasks.
+    conf.write_text("equity-lake.spark.shuffle-partitions = 2\n")
     properties = folder / "spark.properties"
-    properties.write_text(
-        # VACUUM lists a table with this many tasks; Spark's default of 10000 costs over a minute per
-        # table here with a jar whose maintain does not set it itself. Also exercises the properties Variable.
-        "spark.sql.sources.parallelPartitionDiscovery.parallelism 2\n"
-        # On the cluster: the driver reachable on the loopback interface only, and the worker's cores.
-        "spark.driver.host 127.0.0.1\n"
-        "spark.driver.bindAddress 127.0.0.1\n"
-        "spark.cores.max 2\n"
-    )
-    lake = NightlyLake(spark_jar, sample_city, folder / "lake", conf, properties, standalone.master_url, "", {}, {})
+    # VACUUM lists a table with this many tasks; Spark's default of 10000 costs over a minute per table
+    # here with a jar whose maintain does not set it itself. Also exercises the properties Variable.
+    properties.write_text("spark.sql.sources.parallelPartitionDiscovery.parallelism 2\n")
+    lake = NightlyLake(spark_jar, sample_city, folder / "lake", conf, properties, "", {}, {})
     assert gold_tables(lake.lake) == {}
     with pytest.MonkeyPatch.context() as mp:
-        set_nightly_variables(mp, lake, maintain=False, on_cluster=True)
+        set_nightly_variables(mp, lake, maintain=False)
         state, tasks = run_day(sample_city.day, retries=0)
     gold = {name: snapshot(path) for name, path in gold_tables(lake.lake).items()}
     return dataclasses.replace(lake, state=state, tasks=tasks, gold=gold)

@@ -13,6 +13,11 @@ from conftest import REPO, SPARK_BIN
 
 MAIN_CLASS = "org.equitylake.cli.EquityLake"
 EXPORT_FOLDERS = ("childcare/registrations", "housing_grant/applications", "housing_grant/awards")
+# The demo profile's fixed key (Settings.hmacKey): a cluster run with it pseudonymises as local mode does.
+DEMO_HMAC_KEY = "equity-lake-demo-key-not-secret"
+# Columns that hold when a run happened, not what it computed: two lakes built from the same
+# landing zone differ there and nowhere else.
+RUN_TIME_COLUMNS = {"quality": frozenset({"latest_ingested_at"})}
 
 
 def cluster_jar() -> Path:
@@ -84,3 +89,8 @@ def snapshot(table: Path, ignore: frozenset[str] = frozenset()) -> tuple[int, li
     columns = [data.column(name).to_pylist() for name in data.column_names if name not in ignore]
     rows = sorted(repr(row) for row in zip(*columns)) if columns else []
     return dt.version(), rows
+
+
+def gold_rows(lake: Path) -> dict[str, list[str]]:
+    """Every gold table's rows, order-free, without the columns that record when the run happened."""
+    return {name: snapshot(path, RUN_TIME_COLUMNS.get(name, frozenset()))[1] for name, path in gold_tables(lake).items()}

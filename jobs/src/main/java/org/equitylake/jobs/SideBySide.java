@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 public final class SideBySide {
     private SideBySide() {}
 
-    /** Runs every task, at most {@code threads} at once; rethrows the first failure once all have ended. */
+    /** Runs every task, at most {@code threads} at once; once all have ended, rethrows the first failure with the others suppressed in it. */
     public static void run(int threads, List<Runnable> tasks) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -29,6 +29,8 @@ public final class SideBySide {
                 } catch (ExecutionException e) {
                     if (first == null) {
                         first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    } else {
+                        first.addSuppressed(e.getCause());
                     }
                 }
             }

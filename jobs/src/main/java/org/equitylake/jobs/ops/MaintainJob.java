@@ -50,8 +50,8 @@ public final class MaintainJob implements Job {
                 String path = ctx.lake().path(table);
                 DeltaTable.forPath(ctx.spark(), path).optimize().executeCompaction();
                 DeltaTable.forPath(ctx.spark(), path).vacuum(retentionHours);
+                ctx.report().note("optimized and vacuumed " + table);
             }).toList());
-            tables.forEach(table -> ctx.report().note("optimized and vacuumed " + table));
         } finally {
             if (before == null) {
                 conf.unset(listingParallelism);
