@@ -34,21 +34,31 @@ public final class JobRuns {
             .add("build_commit", DataTypes.StringType, false)
             .add("year", DataTypes.IntegerType, false)
             // Task I/O, shuffle and peak heap (ResourceMeter's keys); a map so that a new measure needs no migration.
-            .add("resources", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), true);
+            .add("resources", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), true)
+            // What the run depended on (Inputs): a later run with the same key and stamps has nothing to do.
+            .add("run_key", DataTypes.StringType, true)
+            .add("input_stamps", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true);
+
+    /**
+     * What a run's outputs depend on besides the code: {@code runKey} digests the build, settings and
+     * scope; {@code stamps} are {@link Lake#stamp}s of the tables it read or wrote, taken when it ended.
+     */
+    public record Inputs(String runKey, Map<String, String> stamps) {}
 
     private JobRuns() {}
 
     public static void record(Lake lake, RunReport report, String status, Instant started, Instant ended, String error,
-            Map<String, Long> resources) {
+            Map<String, Long> resources, Inputs inputs) {
         BuildInfo build = BuildInfo.current();
         Row row = RowFactory.create(report.runId(), report.job(),
                 report.asOf() == null ? null : java.sql.Date.valueOf(report.asOf()), status,
                 Timestamp.from(started), Timestamp.from(ended), ended.toEpochMilli() - started.toEpochMilli(),
                 report.readCounts(), report.writtenCounts(), report.quarantinedCounts(), report.notes(), error,
                 lake.spark().sparkContext().applicationId(), build.version(), build.commit(),
-                started.atZone(java.time.ZoneOffset.UTC).getYear(), resources);
+                started.atZone(java.time.ZoneOffset.UTC).getYear(), resources,
+                inputs == null ? null : inputs.runKey(), inputs == null ? null : inputs.stamps());
         Dataset<Row> frame = lake.spark().createDataFrame(List.of(row), SCHEMA);
-        // Lakes written before the resources column existed gain it on their next run.
+        // Lakes written before a column existed (resources, run_key, input_stamps) gain it on their next run.
         lake.appendMergingSchema(frame, TABLE, List.of("year"));
     }
 }

@@ -1,9 +1,19 @@
 package org.equitylake.spark;
 
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -12,8 +22,15 @@ import org.apache.spark.sql.types.StructType;
 
 /** Path-based Delta tables under one lake root; every write here is idempotent or transactional. */
 public final class Lake {
+    /** A commit file of the Delta log: its number is the table version it made. */
+    private static final Pattern COMMIT = Pattern.compile("(\\d{20})\\.json");
+    /** Marks a table that did not exist when its stamp was taken. */
+    public static final String ABSENT = "absent";
+
     private final SparkSession spark;
     private final String root;
+    /** Every table looked at through this instance, for the runner's record of what a run depended on. */
+    private final Set<TableId> touched = ConcurrentHashMap.newKeySet();
 
     public Lake(SparkSession spark, String root) {
         this.spark = spark;
@@ -44,11 +61,53 @@ public final class Lake {
     }
 
     public boolean exists(TableId table) {
+        touched.add(table);
         return DeltaTable.isDeltaTable(spark, path(table));
     }
 
     public Dataset<Row> read(TableId table) {
+        touched.add(table);
         return spark.read().format("delta").load(path(table));
+    }
+
+    /** The tables this instance has checked, read or written so far. */
+    public Set<TableId> touched() {
+        return Set.copyOf(touched);
+    }
+
+    /**
+     * A stamp of the table's latest commit, {@code version@commit-file-time}, or {@link #ABSENT}: equal
+     * stamps mean an unchanged table. From one listing of the log, without loading a snapshot; the
+     * file time tells a table deleted and written again from the one it replaced.
+     */
+    public String stamp(TableId table) {
+        touched.add(table);
+        Path log = new Path(path(table), "_delta_log");
+        try {
+            FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(log)) {
+                return ABSENT;
+            }
+            long version = -1;
+            long time = 0;
+            for (FileStatus file : fs.listStatus(log)) {
+                Matcher m = COMMIT.matcher(file.getPath().getName());
+                if (m.matches() && Long.parseLong(m.group(1)) > version) {
+                    version = Long.parseLong(m.group(1));
+                    time = file.getModificationTime();
+                }
+            }
+            return version < 0 ? ABSENT : version + "@" + time;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the log of " + table, e);
+        }
+    }
+
+    /** {@link #stamp} of each table, by qualified name. */
+    public Map<String, String> stamps(Set<TableId> tables) {
+        Map<String, String> out = new TreeMap<>();
+        tables.forEach(t -> out.put(t.toString(), stamp(t)));
+        return out;
     }
 
     /** The table, or an empty frame of the given schema when it has never been written. */
@@ -87,6 +146,7 @@ public final class Lake {
     }
 
     public void overwrite(Dataset<Row> rows, TableId table, List<String> partitionBy) {
+        touched.add(table);
         var writer = rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true");
         if (!partitionBy.isEmpty()) {
             writer = writer.partitionBy(partitionBy.toArray(String[]::new));
@@ -134,9 +194,13 @@ public final class Lake {
         }
     }
 
-    /** The table's current version. */
+    /** The table's current version, from a listing of its log (no Spark job). */
     public long version(TableId table) {
-        return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);
+        String stamp = stamp(table);
+        if (stamp.equals(ABSENT)) {
+            throw new IllegalArgumentException(table + " is not a Delta table");
+        }
+        return Long.parseLong(stamp.substring(0, stamp.indexOf('@')));
     }
 
     /** Rows the table's latest commit wrote (Delta's operation metrics), 0 when it wrote none. */
@@ -156,6 +220,7 @@ public final class Lake {
      * unchanged contracts should commit nothing.
      */
     public int describe(TableId table, String tableComment, Map<String, String> columnComments) {
+        touched.add(table);
         String target = "delta.`" + path(table) + "`";
         int changed = 0;
         // The log's metadata, not DESCRIBE DETAIL: that also counts the table's files, a Spark job per call.

@@ -40,20 +40,22 @@ class ResourceMeterTest {
     }
 
     @Test
-    void aRunLogWithoutTheResourcesColumnGainsIt(@TempDir Path dir) {
+    void aRunLogWithoutTheNewerColumnsGainsThem(@TempDir Path dir) {
         Lake lake = new Lake(spark, dir.toString());
         StructType before = new StructType(java.util.Arrays.stream(JobRuns.SCHEMA.fields())
-                .filter(f -> !f.name().equals("resources")).toArray(org.apache.spark.sql.types.StructField[]::new));
+                .filter(f -> !List.of("resources", "run_key", "input_stamps").contains(f.name())).toArray(org.apache.spark.sql.types.StructField[]::new));
         lake.append(spark.createDataFrame(List.<Row>of(), before), JobRuns.TABLE, List.of("year"));
 
         Instant now = Instant.parse("2026-01-02T03:04:05Z");
         JobRuns.record(lake, new RunReport("r1", "ingest", LocalDate.of(2025, 12, 31)), "succeeded", now, now, null,
-                Map.of("tasks", 3L));
-        JobRuns.record(lake, new RunReport("r0", "ingest", null), "failed", now, now, "boom", null);
+                Map.of("tasks", 3L), new JobRuns.Inputs("key", Map.of("bronze.t", "3@1")));
+        JobRuns.record(lake, new RunReport("r0", "ingest", null), "failed", now, now, "boom", null, null);
 
         List<Row> rows = lake.read(JobRuns.TABLE).orderBy("run_id").collectAsList();
         assertEquals(2, rows.size());
         assertNull(rows.get(0).getAs("resources"));
         assertEquals(Map.of("tasks", 3L), rows.get(1).getJavaMap(rows.get(1).fieldIndex("resources")));
+        assertEquals(Map.of("bronze.t", "3@1"), rows.get(1).getJavaMap(rows.get(1).fieldIndex("input_stamps")));
+        assertNull(rows.get(0).getAs("run_key"));
     }
 }

@@ -19,6 +19,10 @@ final class JobCommands {
         @Mixin
         CommonOptions options;
 
+        @picocli.CommandLine.Option(names = "--force",
+                description = "Run every job, also one whose last complete run had the same build, settings, scope and tables (skipped by default).")
+        boolean force;
+
         abstract List<Job> jobs(Settings settings);
 
         String sessionName() {
@@ -37,7 +41,7 @@ final class JobCommands {
             prepare(settings);
             SparkSession spark = SessionFactory.create(sessionName(), settings);
             try {
-                JobRunner runner = new JobRunner(settings, spark, options.asOfOrToday(), options.programCode());
+                JobRunner runner = new JobRunner(settings, spark, options.asOfOrToday(), options.programCode(), force);
                 runner.logSettings();
                 runner.runAll(jobs(settings));
                 finish(runner);

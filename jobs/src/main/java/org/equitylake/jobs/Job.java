@@ -6,4 +6,12 @@ public interface Job {
     String name();
 
     void run(JobContext context);
+
+    /**
+     * Whether the runner may skip a run whose build, settings, scope and lake tables are those of the
+     * job's last complete run. False for jobs that read outside the lake (landing files) or the clock.
+     */
+    default boolean skipsWhenUnchanged() {
+        return true;
+    }
 }

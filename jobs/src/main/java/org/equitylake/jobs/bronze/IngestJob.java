@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -19,6 +20,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.equitylake.contracts.Contract;
 import org.equitylake.jobs.Job;
 import org.equitylake.jobs.JobContext;
+import org.equitylake.jobs.SideBySide;
 import org.equitylake.spark.TableId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,9 @@ public final class IngestJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
     public static final TableId QUARANTINE = new TableId("bronze", "quarantine");
 
+    /** Bronze tables written at the same time. */
+    private static final int WRITERS = 4;
+
     private final boolean strict;
 
     public IngestJob(boolean strict) {
@@ -40,6 +45,12 @@ public final class IngestJob implements Job {
     @Override
     public String name() {
         return "ingest";
+    }
+
+    /** Never skipped: landing files are not lake tables: the file registry decides what is new. */
+    @Override
+    public boolean skipsWhenUnchanged() {
+        return false;
     }
 
     @Override
@@ -61,10 +72,8 @@ public final class IngestJob implements Job {
         List<LandingFile> geoFiles = new ArrayList<>();
         Map<String, String> seenThisRun = new HashMap<>();
         int landed = 0;
-        for (LandingFile file : zone.list()) {
-            if (file.exportDate().map(d -> d.isAfter(ctx.asOf())).orElse(false)) {
-                continue; // exported after the as-of day: not landed yet as far as this run knows
-            }
+        // Files exported after the as-of day have not landed as far as this run knows.
+        for (LandingFile file : zone.list(ctx.asOf())) {
             landed++;
             if (known.isRecorded(file)) {
                 continue;
@@ -105,14 +114,25 @@ public final class IngestJob implements Job {
                 entries.stream().filter(e -> e.status().equals(FileRegistry.DUPLICATE)).count(),
                 entries.stream().filter(e -> e.status().equals(FileRegistry.REJECTED)).count());
 
-        Map<String, long[]> countsByHash = new HashMap<>();
-        if (!tasks.isEmpty()) {
-            countsByHash.putAll(writeRecords(ctx, tasks, layouts, now));
-        }
-        for (LandingFile file : geoFiles) {
-            Contract layout = layouts.get(entries.stream().filter(e -> e.contentHash().equals(file.contentHash()))
-                    .findFirst().orElseThrow().layout());
-            countsByHash.put(file.contentHash(), writeGeometry(ctx, hadoop, file, layout, now));
+        Map<String, long[]> countsByHash = new ConcurrentHashMap<>();
+        Map<TableId, List<Runnable>> writesByTable = new LinkedHashMap<>();
+        Dataset<Row> parsed = tasks.isEmpty() ? null : parse(ctx, tasks, now);
+        try {
+            if (parsed != null) {
+                countsByHash.putAll(recordWrites(ctx, parsed, tasks, layouts, writesByTable));
+            }
+            for (LandingFile file : geoFiles) {
+                Contract layout = layouts.get(entries.stream().filter(e -> e.contentHash().equals(file.contentHash()))
+                        .findFirst().orElseThrow().layout());
+                writesByTable.computeIfAbsent(bronzeTable(layout), t -> new ArrayList<>())
+                        .add(() -> countsByHash.put(file.contentHash(), writeGeometry(ctx, hadoop, file, layout, now)));
+            }
+            // A commit costs seconds whatever its size: tables are written side by side, each table's files in turn.
+            SideBySide.run(WRITERS, writesByTable.values().stream().<Runnable>map(writes -> () -> writes.forEach(Runnable::run)).toList());
+        } finally {
+            if (parsed != null) {
+                parsed.unpersist();
+            }
         }
 
         List<FileRegistry.Entry> finished = entries.stream().map(e -> e.withCounts(countsByHash.getOrDefault(e.contentHash(), new long[3]))).toList();
@@ -127,47 +147,49 @@ public final class IngestJob implements Job {
         }
     }
 
-    /** Parses every new file once, writes each layout's readable rows and the quarantine; returns {in, appended, quarantined} by hash. */
-    private Map<String, long[]> writeRecords(JobContext ctx, List<RawRecords.Task> tasks, Map<String, Contract> layouts, Instant now) {
-        Dataset<Row> parsed = RawRecords.read(ctx.spark(), tasks)
+    /** Every new delimited or JSON file parsed once, cached: each layout's rows and the quarantine are read from it. */
+    private static Dataset<Row> parse(JobContext ctx, List<RawRecords.Task> tasks, Instant now) {
+        return RawRecords.read(ctx.spark(), tasks)
                 .withColumn("_ingest_run_id", lit(ctx.runId()))
                 .withColumn("_ingested_at", lit(Timestamp.from(now)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Map<String, long[]> counts = new HashMap<>();
-            for (Row r : parsed.groupBy("_content_hash")
-                    .agg(org.apache.spark.sql.functions.count(lit(1)).as("n"),
-                            org.apache.spark.sql.functions.count(col("reason")).as("bad"))
-                    .collectAsList()) {
-                long n = r.getLong(1);
-                long bad = r.getLong(2);
-                counts.put(r.getString(0), new long[] {n, n - bad, bad});
-            }
-            for (Contract layout : layouts.values()) {
-                if (tasks.stream().noneMatch(t -> t.layout().equals(layout.id()))) {
-                    continue;
-                }
-                List<String> columns = layout.columnNames();
-                List<Column> select = new ArrayList<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    select.add(col("values").getItem(i).as(BronzeColumns.of(columns.get(i))));
-                }
-                for (String lineage : LINEAGE) {
-                    select.add(col(lineage));
-                }
-                Dataset<Row> rows = parsed.filter(col("_layout").equalTo(layout.id()).and(col("reason").isNull()))
-                        .select(select.toArray(Column[]::new));
-                appendMissing(ctx, rows, bronzeTable(layout), layout.custom("program").isPresent());
-            }
-            Dataset<Row> bad = parsed.filter(col("reason").isNotNull()).drop("values");
-            appendMissing(ctx, bad, QUARANTINE, false);
-            return counts;
-        } finally {
-            parsed.unpersist();
-        }
     }
 
-    private long[] writeGeometry(JobContext ctx, Configuration hadoop, LandingFile file, Contract layout, Instant now) {
+    /** Adds the appends of each layout's readable rows and of the quarantine to {@code writes}; returns {in, appended, quarantined} by hash. */
+    private static Map<String, long[]> recordWrites(JobContext ctx, Dataset<Row> parsed, List<RawRecords.Task> tasks,
+                                                    Map<String, Contract> layouts, Map<TableId, List<Runnable>> writes) {
+        Map<String, long[]> counts = new HashMap<>();
+        for (Row r : parsed.groupBy("_content_hash")
+                .agg(org.apache.spark.sql.functions.count(lit(1)).as("n"),
+                        org.apache.spark.sql.functions.count(col("reason")).as("bad"))
+                .collectAsList()) {
+            long n = r.getLong(1);
+            long bad = r.getLong(2);
+            counts.put(r.getString(0), new long[] {n, n - bad, bad});
+        }
+        for (Contract layout : layouts.values()) {
+            if (tasks.stream().noneMatch(t -> t.layout().equals(layout.id()))) {
+                continue;
+            }
+            List<String> columns = layout.columnNames();
+            List<Column> select = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                select.add(col("values").getItem(i).as(BronzeColumns.of(columns.get(i))));
+            }
+            for (String lineage : LINEAGE) {
+                select.add(col(lineage));
+            }
+            Dataset<Row> rows = parsed.filter(col("_layout").equalTo(layout.id()).and(col("reason").isNull()))
+                    .select(select.toArray(Column[]::new));
+            boolean byYear = layout.custom("program").isPresent();
+            writes.computeIfAbsent(bronzeTable(layout), t -> new ArrayList<>()).add(() -> appendMissing(ctx, rows, bronzeTable(layout), byYear));
+        }
+        Dataset<Row> bad = parsed.filter(col("reason").isNotNull()).drop("values");
+        writes.computeIfAbsent(QUARANTINE, t -> new ArrayList<>()).add(() -> appendMissing(ctx, bad, QUARANTINE, false));
+        return counts;
+    }
+
+    private static long[] writeGeometry(JobContext ctx, Configuration hadoop, LandingFile file, Contract layout, Instant now) {
         Dataset<Row> shapes = layout.custom("fileFormat").orElse("").equals("shapefile")
                 ? GeoReference.shapefile(ctx.spark(), file, layout)
                 : GeoReference.geoJson(ctx.spark(), hadoop, file, layout);

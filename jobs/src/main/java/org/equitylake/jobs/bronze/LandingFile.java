@@ -23,7 +23,12 @@ public record LandingFile(String path, String relativePath, long bytes, String c
 
     /** The export day a program file carries in its name ({@code yyyy-mm-dd_...}). */
     public Optional<LocalDate> exportDate() {
-        Matcher m = EXPORT_DATE.matcher(fileName());
+        return exportDateOf(relativePath);
+    }
+
+    /** {@link #exportDate()} of a path, before the file is read. */
+    public static Optional<LocalDate> exportDateOf(String path) {
+        Matcher m = EXPORT_DATE.matcher(path.substring(path.lastIndexOf('/') + 1));
         if (!m.find()) {
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -41,8 +42,11 @@ public final class LandingZone {
         }
     }
 
-    /** Every file under the root, shapefile parts grouped under their .shp, hidden files left out. */
-    public List<LandingFile> list() {
+    /**
+     * Every file under the root landed by the given day, shapefile parts grouped under their .shp,
+     * hidden files left out. A file named for a later export day is not read (hashed) at all.
+     */
+    public List<LandingFile> list(LocalDate landedBy) {
         try {
             FileSystem fs = root.getFileSystem(hadoop);
             String rootUri = fs.makeQualified(root).toUri().getPath();
@@ -61,6 +65,9 @@ public final class LandingZone {
             }
             List<LandingFile> files = new ArrayList<>();
             for (Map.Entry<String, List<FileStatus>> e : byStem.entrySet()) {
+                if (LandingFile.exportDateOf(e.getKey()).map(d -> d.isAfter(landedBy)).orElse(false)) {
+                    continue;
+                }
                 List<FileStatus> parts = new ArrayList<>(e.getValue());
                 parts.sort(java.util.Comparator.comparing(s -> s.getPath().getName()));
                 String main = parts.stream().map(s -> s.getPath().toString())

@@ -4,13 +4,16 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.equitylake.contracts.Contract;
 import org.equitylake.jobs.Job;
 import org.equitylake.jobs.JobContext;
+import org.equitylake.jobs.SideBySide;
 import org.equitylake.spark.TableId;
 
 /**
@@ -18,6 +21,8 @@ import org.equitylake.spark.TableId;
  * the contracted type, and no nulls where the contract requires a value. Fails the run on any breach.
  */
 public final class CheckJob implements Job {
+    private static final int CHECKERS = 4;
+
     @Override
     public String name() {
         return "check";
@@ -25,21 +30,21 @@ public final class CheckJob implements Job {
 
     @Override
     public void run(JobContext ctx) {
-        List<String> breaches = new ArrayList<>();
-        int checked = 0;
+        List<TableId> tables = new ArrayList<>();
+        List<Contract> contracts = new ArrayList<>();
         for (Contract contract : ctx.contracts().all()) {
-            if (contract.custom("table").isEmpty() || contract.layer().equals("landing")) {
-                continue;
+            if (contract.custom("table").isPresent() && !contract.layer().equals("landing")) {
+                tables.add(TableId.of(contract.custom("table").get()));
+                contracts.add(contract);
             }
-            TableId table = TableId.of(contract.custom("table").get());
-            if (!ctx.lake().exists(table)) {
-                breaches.add(table + " does not exist");
-                continue;
-            }
-            breaches.addAll(breaches(contract, table, ctx.lake().read(table)));
-            checked++;
         }
-        ctx.report().note(checked + " tables checked against their contracts, " + breaches.size() + " breaches");
+        // Each table costs a snapshot and a small scan, mostly latency: several at once.
+        List<List<String>> found = new ArrayList<>(Collections.nCopies(tables.size(), List.of()));
+        SideBySide.run(CHECKERS, IntStream.range(0, tables.size()).<Runnable>mapToObj(i -> () -> found.set(i,
+                ctx.lake().exists(tables.get(i)) ? breaches(contracts.get(i), tables.get(i), ctx.lake().read(tables.get(i)))
+                        : List.of(tables.get(i) + " does not exist"))).toList());
+        List<String> breaches = found.stream().flatMap(List::stream).toList();
+        ctx.report().note(tables.size() + " tables checked against their contracts, " + breaches.size() + " breaches");
         breaches.forEach(b -> ctx.report().note("breach: " + b));
         if (!breaches.isEmpty()) {
             throw new IllegalStateException(breaches.size() + " contract breaches, first: " + breaches.get(0));

@@ -35,6 +35,12 @@ public final class MaintainJob implements Job {
         return "maintain";
     }
 
+    /** Never skipped: what VACUUM may delete depends on the clock. */
+    @Override
+    public boolean skipsWhenUnchanged() {
+        return false;
+    }
+
     @Override
     public void run(JobContext ctx) {
         // VACUUM lists files with this many tasks; Spark's default of 10,000 makes every table cost
@@ -49,7 +55,7 @@ public final class MaintainJob implements Job {
             SideBySide.run(TABLES_AT_ONCE, tables.stream().<Runnable>map(table -> () -> {
                 String path = ctx.lake().path(table);
                 DeltaTable.forPath(ctx.spark(), path).optimize().executeCompaction();
-                DeltaTable.forPath(ctx.spark(), path).vacuum(retentionHours);
+                vacuum(ctx, table);
                 ctx.report().note("optimized and vacuumed " + table);
             }).toList());
         } finally {
@@ -58,6 +64,23 @@ public final class MaintainJob implements Job {
             } else {
                 conf.set(listingParallelism, before);
             }
+        }
+    }
+
+    /**
+     * VACUUM LITE: the files to delete come from the log's remove actions, not from listing the
+     * table's folder. FULL when the log no longer reaches back to the last vacuum.
+     */
+    private void vacuum(JobContext ctx, TableId table) {
+        String target = "delta.`" + ctx.lake().path(table) + "`";
+        try {
+            ctx.spark().sql("VACUUM " + target + " LITE RETAIN " + retentionHours + " HOURS");
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("DELTA_CANNOT_VACUUM_LITE")) {
+                throw e;
+            }
+            ctx.report().note(table + ": the log does not list every removed file, so VACUUM FULL");
+            ctx.spark().sql("VACUUM " + target + " FULL RETAIN " + retentionHours + " HOURS");
         }
     }
 
