@@ -49,8 +49,8 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """The `spark` tests run the real jar for many minutes, more than CI's budget has (see
-    README.md beside the DAG): they run only with EQUITY_LAKE_E2E=1."""
+    """The `spark` tests run the real jar for about fifteen minutes: they run when EQUITY_LAKE_E2E=1
+    (`bin/test`, and so CI, sets it), so that a quick `bin/test-python` stays quick."""
     if os.environ.get("EQUITY_LAKE_E2E"):
         return
     skip = pytest.mark.skip(reason="runs the real jar for many minutes; set EQUITY_LAKE_E2E=1 to run it")

@@ -144,19 +144,23 @@ def s3_put(s3: S3, key: str, body: bytes = b"") -> None:
 
 
 def hadoop_aws_jars() -> list[str]:
-    """hadoop-aws and its AWS SDK bundle, as Maven resolved them for the launcher (they are not in the cluster jar)."""
-    listing = REPO / "jobs" / "target" / "launcher-classpath.txt"
-    assert listing.is_file(), f"{listing} is missing: build the project with Maven first"
-    jars = [j for j in listing.read_text().strip().split(os.pathsep)
-            if Path(j).name.startswith(("hadoop-aws-", "aws-java-sdk-bundle-"))]
-    assert len(jars) == 2, jars
+    """hadoop-aws and its AWS SDK bundle (not in the cluster jar): EQUITY_LAKE_HADOOP_AWS_JARS, else
+    the paths Maven resolved for the launcher's classpath."""
+    if os.environ.get("EQUITY_LAKE_HADOOP_AWS_JARS"):
+        jars = os.environ["EQUITY_LAKE_HADOOP_AWS_JARS"].split(",")
+    else:
+        listing = REPO / "jobs" / "target" / "launcher-classpath.txt"
+        assert listing.is_file(), f"{listing} is missing: build the project with Maven first"
+        jars = [j for j in listing.read_text().strip().split(os.pathsep)
+                if Path(j).name.startswith(("hadoop-aws-", "aws-java-sdk-bundle-"))]
+    assert len(jars) == 2 and all(Path(j).is_file() for j in jars), jars
     return jars
 
 
 @pytest.fixture(scope="module")
 def s3(tmp_path_factory) -> Iterator[S3]:
-    jar = REPO / "jobs" / "target" / "s3proxy" / "s3proxy.jar"
-    assert jar.is_file(), f"{jar} is missing: Maven copies it there (jobs module, generate-test-resources)"
+    jar = Path(os.environ.get("EQUITY_LAKE_S3PROXY_JAR", REPO / "jobs" / "target" / "s3proxy" / "s3proxy.jar"))
+    assert jar.is_file(), f"{jar} is missing: Maven copies it to jobs/target/s3proxy (generate-test-resources)"
     folder = tmp_path_factory.mktemp("s3proxy")
     endpoint = f"http://127.0.0.1:{free_port()}"
     properties = folder / "s3proxy.properties"
@@ -164,12 +168,15 @@ def s3(tmp_path_factory) -> Iterator[S3]:
         f"s3proxy.endpoint={endpoint}", "s3proxy.authorization=aws-v2-or-v4",
         f"s3proxy.identity={S3_IDENTITY}", f"s3proxy.credential={S3_CREDENTIAL}",
         "jclouds.provider=filesystem", f"jclouds.filesystem.basedir={folder / 'buckets'}", ""]))
+    (folder / "buckets").mkdir()
     log = folder / "s3proxy.log"
     with log.open("w") as out:
         process = subprocess.Popen(["java", "-Xmx256m", "-jar", str(jar), "--properties", str(properties)],
                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         def answers() -> bool:
+            if process.poll() is not None:
+                pytest.fail(f"s3proxy exited with {process.returncode}:\n{log.read_text()[-3000:]}")
             try:
                 urllib.request.urlopen(endpoint, timeout=2)
             except urllib.error.HTTPError:
