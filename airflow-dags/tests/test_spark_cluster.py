@@ -197,7 +197,8 @@ def upload(s3: S3, folder: Path, prefix: str) -> int:
     return len(files)
 
 
-def test_run_all_on_a_standalone_cluster_and_s3_equals_local_mode(standalone, s3, nightly_lake, tmp_path):
+def test_run_all_on_a_standalone_cluster_and_s3_equals_local_mode(standalone, s3, nightly_lake, driver_class_archive,
+                                                                  tmp_path):
     assert nightly_lake.state == "success", f"the local-mode DAG run failed: {nightly_lake.tasks}"
     day = nightly_lake.city.day
     assert upload(s3, nightly_lake.city.landing, "landing") > 0
@@ -217,6 +218,7 @@ def test_run_all_on_a_standalone_cluster_and_s3_equals_local_mode(standalone, s3
                 "--jars", ",".join(hadoop_aws_jars()),
                 "--conf", "spark.driver.host=127.0.0.1",
                 "--conf", "spark.driver.bindAddress=127.0.0.1",
+                "--conf", f"spark.driver.extraJavaOptions=-XX:SharedArchiveFile={driver_class_archive}",
             ],
             nightly_lake.jar,
             [
