@@ -7,10 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -125,7 +125,7 @@ public final class JobRunner {
      * The job, the build, every setting and the run's scope, digested: a run with another key may
      * compute other tables even from the same inputs.
      */
-    String runKey(Job job) {
+    private String runKey(Job job) {
         BuildInfo build = BuildInfo.current();
         String text = String.join("\n", job.name(), build.version(), build.commit(), build.built(), String.valueOf(asOf),
                 program.orElse("*"), settings.config().getConfig(Settings.ROOT).root().render(ConfigRenderOptions.concise()));
