@@ -1,7 +1,9 @@
 package org.equitylake.jobs.gold;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import org.equitylake.indicators.Estimate;
 
 /**
@@ -19,10 +21,24 @@ public final class IncomeBySize {
 
     private IncomeBySize() {}
 
-    /** r[s] for s = 1..7 (index 0 unused); 1 for a size without usable medians, or without B19019. */
+    /**
+     * r[s] for s = 1..7 (index 0 unused) and its standard error, the ratio estimator's
+     * sqrt(n ÷ (n − 1) × Σ_t (y_t − r·x_t)²) ÷ Σ_t x_t over the n tracts with a median for the size,
+     * y_t = H_{t,s}·m_{t,s} and x_t = H_{t,s}·m_t (Cochran 1977, 6.9). A size without usable medians,
+     * or every size without B19019, gets r = 1 and no error.
+     */
+    public record Fit(double[] ratios, double[] se) {}
+
+    /** r[s] for s = 1..7 (index 0 unused); see {@link #fit}. */
     public static double[] ratios(Collection<TractAcs> tracts) {
-        double[] sizeIncome = new double[8];
-        double[] allIncome = new double[8];
+        return fit(tracts).ratios();
+    }
+
+    public static Fit fit(Collection<TractAcs> tracts) {
+        List<List<double[]>> pairs = new ArrayList<>();
+        for (int s = 0; s <= 7; s++) {
+            pairs.add(new ArrayList<>());
+        }
         for (TractAcs t : tracts) {
             Double all = t.median(TABLE, 1);
             if (all == null) {
@@ -32,18 +48,24 @@ public final class IncomeBySize {
             for (int s = 1; s <= 7; s++) {
                 Double size = t.median(TABLE, s + 1);
                 if (size != null) {
-                    sizeIncome[s] += households[s].value() * size;
-                    allIncome[s] += households[s].value() * all;
+                    pairs.get(s).add(new double[] {households[s].value() * size, households[s].value() * all});
                 }
             }
         }
-        double[] out = uniform();
+        double[] ratios = uniform();
+        double[] se = new double[8];
         for (int s = 1; s <= 7; s++) {
-            if (sizeIncome[s] > 0 && allIncome[s] > 0) {
-                out[s] = sizeIncome[s] / allIncome[s];
+            double y = pairs.get(s).stream().mapToDouble(p -> p[0]).sum();
+            double x = pairs.get(s).stream().mapToDouble(p -> p[1]).sum();
+            int n = pairs.get(s).size();
+            if (y > 0 && x > 0) {
+                double r = y / x;
+                ratios[s] = r;
+                double squares = pairs.get(s).stream().mapToDouble(p -> (p[0] - r * p[1]) * (p[0] - r * p[1])).sum();
+                se[s] = n > 1 ? Math.sqrt(squares * n / (n - 1)) / x : 0;
             }
         }
-        return out;
+        return new Fit(ratios, se);
     }
 
     /** Income taken as independent of size (no B19019). */

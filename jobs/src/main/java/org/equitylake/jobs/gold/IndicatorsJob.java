@@ -157,14 +157,14 @@ public final class IndicatorsJob implements Job {
      * to the given one: the city's pattern is stable, one release's tracts are noisy, and releases
      * published later do not change the figures of earlier years.
      */
-    static double[] childrenBySize(Map<Integer, Map<String, TractAcs>> acs, int acsYear) {
+    static ChildrenBySize.Fit childrenBySize(Map<Integer, Map<String, TractAcs>> acs, int acsYear) {
         List<TractAcs> tracts = new ArrayList<>();
         acs.forEach((year, release) -> {
             if (year <= acsYear) {
                 tracts.addAll(release.values());
             }
         });
-        return ChildrenBySize.shares(tracts);
+        return ChildrenBySize.fit(tracts);
     }
 
     /**

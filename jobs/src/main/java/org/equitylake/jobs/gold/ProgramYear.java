@@ -25,14 +25,15 @@ public final class ProgramYear {
     /**
      * The inputs of one program-year. {@code tractBand}/{@code tractTier}: per tract of the universe.
      * {@code childrenBySize}: for programs serving households with children, the share of family
-     * households of each size with children ({@link ChildrenBySize}); null to fit it on {@code acs}.
+     * households of each size with children and its covariance ({@link ChildrenBySize}); null to fit
+     * it on {@code acs}.
      */
     public record Input(
             String program,
             int year,
             int acsYear,
             boolean withChildren,
-            double[] childrenBySize,
+            ChildrenBySize.Fit childrenBySize,
             double[] limitBySize,
             Map<String, CityGeography.TractInfo> tracts,
             Map<String, TractAcs> acs,
@@ -46,9 +47,11 @@ public final class ProgramYear {
     final Input in;
     final Map<String, Double> inCityShare;
     /** For programs serving households with children: the share of family households of each size with children. */
-    final double[] childrenBySize;
+    final ChildrenBySize.Fit childrenBySize;
     /** What households of each size earn against all households (B19019; all 1 without it). */
-    final double[] incomeRatioBySize;
+    final IncomeBySize.Fit incomeRatioBySize;
+    /** Per household-size group, the standard error its city estimate owes to the size model. */
+    final Map<String, Double> sizeModelSe;
     /** In-city eligible households per tract of the universe. */
     final Map<String, EligibleEstimator.TractEligible> eligible = new TreeMap<>();
     final double[] nearest;
@@ -62,14 +65,10 @@ public final class ProgramYear {
         this.in = in;
         this.inCityShare = InCityShare.of(in.tracts(), in.acs());
         this.childrenBySize = !in.withChildren() ? null
-                : in.childrenBySize() != null ? in.childrenBySize() : ChildrenBySize.shares(in.acs().values());
-        this.incomeRatioBySize = IncomeBySize.ratios(in.acs().values());
-        for (String t : in.tracts().keySet()) {
-            TractAcs acs = in.acs().get(t);
-            EligibleEstimator.TractEligible e = acs == null ? empty(t)
-                    : EligibleEstimator.estimate(acs, in.limitBySize(), childrenBySize, incomeRatioBySize);
-            eligible.put(t, e.scaled(inCityShare.get(t)));
-        }
+                : in.childrenBySize() != null ? in.childrenBySize() : ChildrenBySize.fit(in.acs().values());
+        this.incomeRatioBySize = IncomeBySize.fit(in.acs().values());
+        eligible.putAll(estimate(shares(childrenBySize), incomeRatioBySize.ratios()));
+        this.sizeModelSe = sizeModelErrors();
         List<CityGeography.Site> open = in.sites().stream().filter(s -> s.serves(in.program(), in.year())).toList();
         this.nearest = SiteDistances.nearest(in.buildings(), open);
         this.access = SiteDistances.byTract(in.buildings(), nearest);
@@ -80,6 +79,85 @@ public final class ProgramYear {
         }
         buildDisclosure();
         this.mask = disclosure.protect(in.threshold());
+    }
+
+    private static double[] shares(ChildrenBySize.Fit fit) {
+        return fit == null ? null : fit.shares();
+    }
+
+    /** In-city eligible households per tract of the universe, for given size-model parameters. */
+    private Map<String, EligibleEstimator.TractEligible> estimate(double[] childrenShares, double[] incomeRatios) {
+        Map<String, EligibleEstimator.TractEligible> out = new TreeMap<>();
+        for (String t : in.tracts().keySet()) {
+            TractAcs acs = in.acs().get(t);
+            EligibleEstimator.TractEligible e = acs == null ? empty(t)
+                    : EligibleEstimator.estimate(acs, in.limitBySize(), childrenShares, incomeRatios);
+            out.put(t, e.scaled(inCityShare.get(t)));
+        }
+        return out;
+    }
+
+    /**
+     * The error the size groups' city estimates owe to the city-wide size model, which the tracts'
+     * sampling margins do not hold: p_s and r_s are fitted once for every tract, so their error does
+     * not average out over tracts. Delta method, gᵀΣg: g is the change of a group's estimate per unit
+     * of each parameter (central differences one standard error wide), Σ the parameters' covariance
+     * (p_s's from {@link ChildrenBySize}; the r_s taken as independent).
+     */
+    private Map<String, Double> sizeModelErrors() {
+        double[][] covariance = new double[16][16];
+        if (childrenBySize != null) {
+            for (int a = 0; a < 8; a++) {
+                System.arraycopy(childrenBySize.covariance()[a], 0, covariance[a], 0, 8);
+            }
+        }
+        for (int s = 1; s <= 7; s++) {
+            covariance[8 + s][8 + s] = incomeRatioBySize.se()[s] * incomeRatioBySize.se()[s];
+        }
+        Map<String, double[]> gradient = new LinkedHashMap<>();
+        Groups.SIZE_GROUPS.forEach(g -> gradient.put(g, new double[16]));
+        for (int i = 0; i < 16; i++) {
+            double step = Math.sqrt(covariance[i][i]);
+            if (step > 0) {
+                Map<String, Double> up = sizeTotals(nudged(i, step));
+                Map<String, Double> down = sizeTotals(nudged(i, -step));
+                for (String g : Groups.SIZE_GROUPS) {
+                    gradient.get(g)[i] = (up.get(g) - down.get(g)) / (2 * step);
+                }
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        gradient.forEach((g, d) -> {
+            double variance = 0;
+            for (int a = 0; a < 16; a++) {
+                for (int b = 0; b < 16; b++) {
+                    variance += d[a] * covariance[a][b] * d[b];
+                }
+            }
+            out.put(g, Math.sqrt(Math.max(0, variance)));
+        });
+        return out;
+    }
+
+    /** The in-city eligible estimates with parameter i (p_s at s, r_s at 8 + s) moved by delta. */
+    private Map<String, EligibleEstimator.TractEligible> nudged(int i, double delta) {
+        double[] childrenShares = shares(childrenBySize);
+        double[] incomeRatios = incomeRatioBySize.ratios().clone();
+        if (i < 8) {
+            childrenShares = childrenShares.clone();
+            childrenShares[i] += delta;
+        } else {
+            incomeRatios[i - 8] += delta;
+        }
+        return estimate(childrenShares, incomeRatios);
+    }
+
+    private static Map<String, Double> sizeTotals(Map<String, EligibleEstimator.TractEligible> byTract) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String g : Groups.SIZE_GROUPS) {
+            out.put(g, byTract.values().stream().mapToDouble(e -> e.bySize().getOrDefault(g, Estimate.exact(0)).value()).sum());
+        }
+        return out;
     }
 
     private static EligibleEstimator.TractEligible empty(String geoid) {
@@ -207,7 +285,10 @@ public final class ProgramYear {
         List<Estimate> parts = new ArrayList<>();
         switch (dimension) {
             case Groups.HOUSEHOLD_INCOME_BAND -> eligible.values().forEach(e -> parts.add(e.band(group)));
-            case Groups.HOUSEHOLD_SIZE -> eligible.values().forEach(e -> parts.add(e.bySize().getOrDefault(group, Estimate.exact(0))));
+            case Groups.HOUSEHOLD_SIZE -> {
+                eligible.values().forEach(e -> parts.add(e.bySize().getOrDefault(group, Estimate.exact(0))));
+                parts.add(new Estimate(0, AcsMath.moe90FromSe(sizeModelSe.getOrDefault(group, 0.0))));
+            }
             case Groups.LANGUAGE -> eligible.values().forEach(e -> parts.add(e.byLanguage().getOrDefault(group, Estimate.exact(0))));
             case Groups.RACE_ETHNICITY -> eligible.values().forEach(e -> parts.add(e.byRace().getOrDefault(group, Estimate.exact(0))));
             case Groups.DISTANCE_BAND -> {

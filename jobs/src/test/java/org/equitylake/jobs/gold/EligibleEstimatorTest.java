@@ -78,6 +78,27 @@ class EligibleEstimatorTest {
     }
 
     @Test
+    void anIncomeRatioCarriesTheRatioEstimatorsStandardError() {
+        TractAcs a = tract().put("B19019", 1, 50_000.0, 4_000.0).put("B19019", 2, 40_000.0, 5_000.0)
+                .put("B19019", 3, 60_000.0, 6_000.0);
+        TractAcs b = new TractAcs("06999000200").put("B11016", 10, 300.0, 30.0)
+                .put("B19019", 1, 100_000.0, 9_000.0).put("B19019", 2, 70_000.0, 9_000.0);
+
+        IncomeBySize.Fit fit = IncomeBySize.fit(java.util.List.of(a, b));
+
+        // y = H·m_s, x = H·m: (150·40,000, 150·50,000) and (300·70,000, 300·100,000).
+        double r = fit.ratios()[1];
+        double ya = 150 * 40_000.0;
+        double xa = 150 * 50_000.0;
+        double yb = 300 * 70_000.0;
+        double xb = 300 * 100_000.0;
+        double squares = (ya - r * xa) * (ya - r * xa) + (yb - r * xb) * (yb - r * xb);
+        assertEquals(Math.sqrt(squares * 2 / 1) / (xa + xb), fit.se()[1], 1e-12);
+        assertEquals(0, fit.se()[2], 0, "one tract's 2-person median alone gives no spread to measure");
+        assertEquals(0, IncomeBySize.fit(java.util.List.of(tract())).se()[1], 0, "without B19019 there is no ratio and no error");
+    }
+
+    @Test
     void childcareCountsFamiliesWithChildren() {
         EligibleEstimator.TractEligible e = EligibleEstimator.estimate(tract(), FLAT_15K, true);
 

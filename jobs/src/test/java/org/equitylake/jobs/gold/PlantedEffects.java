@@ -223,6 +223,7 @@ final class PlantedEffects {
         report(String.format(Locale.ROOT, "mean rate ratio 5+ vs 1-2 people %.3f, truth %.3f; truth inside the yearly 95 %% interval in %d of %d years",
                 estimatedSum / years, truthSum / years, covered, years));
         assertTrue(significant >= years * 0.8, "significant in " + significant + " of " + years + " years");
+        assertTrue(covered >= years * 0.8, "truth inside the yearly interval in " + covered + " of " + years + " years");
         assertEquals(1, estimatedSum / truthSum, 0.25, "mean rate ratio against the truth's");
     }
 

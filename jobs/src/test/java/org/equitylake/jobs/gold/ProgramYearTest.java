@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.equitylake.indicators.CountTable;
+import org.equitylake.indicators.Estimate;
 import org.equitylake.indicators.Suppression;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +146,33 @@ class ProgramYearTest {
         }
         Gold.RowValues index = find(result.index(), r -> is(r, "dimension", Groups.TRACT_INCOME_BAND));
         assertNotNull(index.get("groups_in_index"));
+    }
+
+    @Test
+    void sizeGroupsCarryTheErrorOfTheFittedSharesWithChildren() {
+        double[] p = {0, 0, 0.3, 0.7, 0.8, 0.9, 0.9, 0.9};
+        double sd = 0.05;
+        double[][] covariance = new double[8][8];
+        covariance[2][2] = sd * sd;
+        Estimate known = smallHouseholds(ChildrenBySize.Fit.exact(p));
+        Estimate fitted = smallHouseholds(new ChildrenBySize.Fit(p, covariance));
+        double[] up = p.clone();
+        up[2] += 0.001;
+        double[] down = p.clone();
+        down[2] -= 0.001;
+        double slope = (smallHouseholds(ChildrenBySize.Fit.exact(up)).value() - smallHouseholds(ChildrenBySize.Fit.exact(down)).value()) / 0.002;
+
+        assertEquals(known.value(), fitted.value(), 1e-9, "the error widens the margin, not the estimate");
+        double addedSe = Math.sqrt(fitted.se() * fitted.se() - known.se() * known.se());
+        assertTrue(slope > 0, "more two-person families with children, more in the 1-2 group");
+        assertEquals(slope * sd, addedSe, slope * sd * 0.02, "delta method: slope × standard error of p_2");
+    }
+
+    /** The 1-2 people group of a program for households with children, in tracts of 2- and 4-person families. */
+    private static Estimate smallHouseholds(ChildrenBySize.Fit childrenBySize) {
+        Map<String, TractAcs> acs = SyntheticCity.acs();
+        acs.values().forEach(t -> t.put("B11016", 2, 300.0, 40.0).put("B11016", 5, 150.0, 30.0));
+        return SyntheticCity.programYear(SyntheticCity.cells(), 1, childrenBySize, acs).eligibleOf(Groups.HOUSEHOLD_SIZE, "1-2");
     }
 
     @Test

@@ -107,13 +107,23 @@ final class SyntheticCity {
     }
 
     static ProgramYear programYear(List<ParticipantCube.Cell> cells, int threshold) {
+        return programYear(cells, threshold, null);
+    }
+
+    /** @param childrenBySize for a program serving households with children only; null for one serving all */
+    static ProgramYear programYear(List<ParticipantCube.Cell> cells, int threshold, ChildrenBySize.Fit childrenBySize) {
+        return programYear(cells, threshold, childrenBySize, acs());
+    }
+
+    static ProgramYear programYear(List<ParticipantCube.Cell> cells, int threshold, ChildrenBySize.Fit childrenBySize,
+                                   Map<String, TractAcs> acs) {
         Map<String, String> band = new LinkedHashMap<>();
         Map<String, String> tier = new LinkedHashMap<>();
         for (int i = 0; i < TRACTS.size(); i++) {
             band.put(TRACTS.get(i), Groups.TRACT_BANDS.get(i / 2));
             tier.put(TRACTS.get(i), i < 3 ? "8-10" : i == 3 ? "5-7" : "2-4");
         }
-        return new ProgramYear(new ProgramYear.Input(PROGRAM, YEAR, YEAR, false, null, LIMITS, tracts(), acs(), band, tier,
+        return new ProgramYear(new ProgramYear.Input(PROGRAM, YEAR, YEAR, childrenBySize != null, childrenBySize, LIMITS, tracts(), acs, band, tier,
                 buildings(), sites(), cells, threshold));
     }
 }
