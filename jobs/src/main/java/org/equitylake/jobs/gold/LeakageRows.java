@@ -10,6 +10,13 @@ import org.equitylake.indicators.AcsMath;
  * share's interval is the Wilson score interval (Wilson 1927; recommended over the Wald interval
  * for proportions near 0 or 1 by Brown, Cai and DasGupta 2001). Dollar sums follow the suppression
  * of their counts: the dollars of a suppressed count are withheld with it.
+ *
+ * <p>Where the form asked income only as a bracket, an award whose bracket straddles the limit was
+ * judged by the bracket's midpoint and may be on either side. The over-limit count then lies between
+ * over − (those judged over) and over + (those judged eligible): the interval runs from the Wilson
+ * lower bound of the first to the Wilson upper bound of the second (bounds in the sense of Manski
+ * 2003). Those counts are cells of the disclosure table; when one is suppressed the interval takes
+ * the widest case, every award on that side undecided.
  */
 final class LeakageRows {
     private LeakageRows() {}
@@ -30,6 +37,12 @@ final class LeakageRows {
             Long over = py.mask.published(ProgramYear.leakKey("over", b));
             boolean shown = awards != null && over != null;
             double[] wilson = shown ? wilson(over, awards) : null;
+            if (wilson != null && py.mask.has(ProgramYear.leakKey("undecided_" + ParticipantCube.OVER_LIMIT, b))) {
+                long judgedOver = publishedOr(py, "undecided_" + ParticipantCube.OVER_LIMIT, b, over);
+                long judgedEligible = publishedOr(py, "undecided_" + ParticipantCube.ELIGIBLE, b, awards - over);
+                wilson[1] = wilson(Math.max(0, over - judgedOver), awards)[1];
+                wilson[2] = wilson(Math.min(awards, over + judgedEligible), awards)[2];
+            }
             double dollarsEligible = py.awardDollars(b, ParticipantCube.ELIGIBLE);
             double dollarsOver = py.awardDollars(b, ParticipantCube.OVER_LIMIT);
             rows.add(Gold.row().put("program", py.in.program()).put("year", py.in.year()).put("tract_income_band", b)
@@ -48,6 +61,11 @@ final class LeakageRows {
             }
         }
         return new Result(rows, headline);
+    }
+
+    private static long publishedOr(ProgramYear py, String measure, String band, long widest) {
+        Long count = py.mask.published(ProgramYear.leakKey(measure, band));
+        return count == null ? widest : count;
     }
 
     /** Point estimate, lower and upper bound of the Wilson score 95 % interval of x of n; null when n is 0. */

@@ -53,7 +53,8 @@ public final class ParticipantCube {
     public static Dataset<Row> of(Dataset<Row> enrolments, Dataset<Row> geocodes, Dataset<Row> siteAccess,
                                   Map<String, String> raceAcsGroup) {
         Gold.requireColumns(enrolments, "silver.enrolments", "program", "program_year", "is_awarded", "is_income_eligible",
-                "income_annual", "income_limit", "household_size", "language", "race_ethnicity", "award_amount", "address_key");
+                "income_annual", "income_low", "income_high", "income_basis", "income_limit", "household_size", "language",
+                "race_ethnicity", "award_amount", "address_key");
         Gold.requireColumns(geocodes, "silver.geocodes", "address_key", "tract_geoid", "is_in_city");
         Gold.requireColumns(siteAccess, "silver.site_access", "address_key", "program", "year", "nearest_site_distance_m");
         Dataset<Row> places = geocodes.select(col("address_key").as("_g_key"), col("tract_geoid"), col("is_in_city"))
@@ -85,10 +86,21 @@ public final class ParticipantCube {
                         col("eligibility"), col("income_band"), col("size_group"), col("language_group"),
                         col("race_group"), col("distance_band"), col("decay_bin"))
                 .agg(count(lit(1)).as("households"),
+                        sum(when(isUndecided(), 1).otherwise(0)).cast("long").as("undecided"),
                         sum(coalesce(col("award_amount").cast("double"), lit(0.0))).as("dollars"),
                         coalesce(sum(distance), lit(0.0)).as("distance_sum_m"),
                         count(distance).as("with_distance"),
                         sum(when(distance.lt(Groups.MILE_M), 1).otherwise(0)).cast("long").as("within_mile"));
+    }
+
+    /**
+     * Income given only as a bracket that straddles the limit: silver judged it by the bracket's
+     * midpoint, so the household may be on either side.
+     */
+    private static Column isUndecided() {
+        Column limit = col("income_limit");
+        return col("income_basis").equalTo("bracket").and(col("income_low").leq(limit))
+                .and(col("income_high").isNull().or(col("income_high").gt(limit)));
     }
 
     private static Column raceGroup(Column code, Map<String, String> acsGroupOf) {
@@ -115,6 +127,7 @@ public final class ParticipantCube {
             String distanceBand,
             Integer decayBin,
             long households,
+            long undecided,
             double dollars,
             double distanceSumM,
             long withDistance,
@@ -141,7 +154,7 @@ public final class ParticipantCube {
                     r.getString(r.fieldIndex("language_group")), r.getString(r.fieldIndex("race_group")),
                     r.getString(r.fieldIndex("distance_band")),
                     r.isNullAt(r.fieldIndex("decay_bin")) ? null : r.getInt(r.fieldIndex("decay_bin")),
-                    r.getLong(r.fieldIndex("households")), r.getDouble(r.fieldIndex("dollars")),
+                    r.getLong(r.fieldIndex("households")), r.getLong(r.fieldIndex("undecided")), r.getDouble(r.fieldIndex("dollars")),
                     r.getDouble(r.fieldIndex("distance_sum_m")), r.getLong(r.fieldIndex("with_distance")),
                     r.getLong(r.fieldIndex("within_mile"))));
         }

@@ -326,6 +326,11 @@ public final class ProgramYear {
         return awarded(band, eligibility).mapToLong(ParticipantCube.Cell::households).sum();
     }
 
+    /** Of {@link #awards}, those judged by the midpoint of a bracket that straddles the limit. */
+    long undecidedAwards(String band, String eligibility) {
+        return awarded(band, eligibility).mapToLong(ParticipantCube.Cell::undecided).sum();
+    }
+
     double awardDollars(String band, String eligibility) {
         return awarded(band, eligibility).mapToDouble(ParticipantCube.Cell::dollars).sum();
     }
@@ -407,6 +412,34 @@ public final class ProgramYear {
         d.line(leakKey("known", ALL), List.of(CITY, leakKey("over", ALL)));
         for (String m : List.of("known", "over")) {
             d.line(leakKey(m, ALL), tractBands().stream().map(b -> leakKey(m, b)).toList());
+        }
+        if (awarded(ALL, null).anyMatch(c -> c.undecided() > 0)) {
+            undecidedCells(d);
+        }
+    }
+
+    /**
+     * Awards judged by the midpoint of a bracket straddling the limit, which widen the leakage
+     * interval ({@link LeakageRows}): cells of their own, split from the eligible and over-limit
+     * awards, so that the interval can never give away a suppressed count.
+     */
+    private void undecidedCells(Disclosure d) {
+        List<String> bands = new ArrayList<>(tractBands());
+        bands.add(ALL);
+        for (String b : bands) {
+            for (String e : List.of(ParticipantCube.ELIGIBLE, ParticipantCube.OVER_LIMIT)) {
+                String whole = e.equals(ParticipantCube.OVER_LIMIT) ? leakKey("over", b)
+                        : b.equals(ALL) ? CITY : groupKey(Groups.TRACT_INCOME_BAND, b);
+                long undecided = undecidedAwards(b, e);
+                d.cell(leakKey("undecided_" + e, b), undecided);
+                d.cell(leakKey("decided_" + e, b), awards(b, e) - undecided);
+                d.line(whole, List.of(leakKey("decided_" + e, b), leakKey("undecided_" + e, b)));
+            }
+        }
+        for (String e : List.of(ParticipantCube.ELIGIBLE, ParticipantCube.OVER_LIMIT)) {
+            for (String m : List.of("undecided_" + e, "decided_" + e)) {
+                d.line(leakKey(m, ALL), tractBands().stream().map(b -> leakKey(m, b)).toList());
+            }
         }
     }
 

@@ -153,6 +153,7 @@ final class GoldLakeFixture {
             .add("record_key", "string").add("household_key", "string").add("application_date", "date")
             .add("status", "string").add("is_awarded", "boolean").add("award_amount", "double")
             .add("household_size", "int").add("children_count", "int").add("income_annual", "double")
+            .add("income_low", "double").add("income_high", "double").add("income_basis", "string")
             .add("income_limit", "double").add("is_income_eligible", "boolean").add("language", "string")
             .add("race_ethnicity", "string").add("address_key", "string").add("submissions", "long");
 
@@ -176,7 +177,7 @@ final class GoldLakeFixture {
                     String key = String.format(Locale.ROOT, "A%05d", h);
                     enrolments.add(RowFactory.create(PROGRAM, year, "R" + h, "H" + h, Date.valueOf(year + "-06-01"),
                             awarded ? "enrolled" : "waitlisted", awarded, awarded ? 4500.0 : null, 2 + h % 5, 1 + h % 2,
-                            income, 15_000.0, income <= 15_000, languages[h % 6], races[h % 6], key, 1L));
+                            income, income, income, "reported", 15_000.0, income <= 15_000, languages[h % 6], races[h % 6], key, 1L));
                     geocodes.add(RowFactory.create(key, "exact", 1.0, "address_point", null, SyntheticCity.TRACTS.get(t),
                             SyntheticCity.tracts().get(SyntheticCity.TRACTS.get(t)).district(), true));
                     access.add(RowFactory.create(key, PROGRAM, year, "S1", 300.0 + 500 * t, t < 2 ? 1 : 0));
@@ -186,14 +187,14 @@ final class GoldLakeFixture {
             for (int k = 0; k < 2; k++, h++) {
                 String key = String.format(Locale.ROOT, "A%05d", h);
                 enrolments.add(RowFactory.create(PROGRAM, year, "R" + h, "H" + h, Date.valueOf(year + "-07-01"), "enrolled", true,
-                        4500.0, 3, 1, null, 15_000.0, null, "en", "white", key, 2L));
+                        4500.0, 3, 1, null, null, null, "missing", 15_000.0, null, "en", "white", key, 2L));
                 geocodes.add(RowFactory.create(key, "exact", 1.0, "address_point", null, SyntheticCity.TRACTS.get(3), "2", true));
                 access.add(RowFactory.create(key, PROGRAM, year, "S1", 1800.0, 0));
             }
             for (int k = 0; k < 7; k++, h++) {
                 String key = String.format(Locale.ROOT, "A%05d", h);
                 enrolments.add(RowFactory.create(PROGRAM, year, "R" + h, "H" + h, Date.valueOf(year + "-08-01"), "enrolled", true,
-                        4500.0, 3, 1, 5_000.0, 15_000.0, true, "es", "hispanic", key, 1L));
+                        4500.0, 3, 1, 5_000.0, 5_000.0, 5_000.0, "reported", 15_000.0, true, "es", "hispanic", key, 1L));
                 geocodes.add(RowFactory.create(key, "unmatched", 0.0, null, "no_candidate", null, null, false));
             }
         }

@@ -20,11 +20,11 @@ class ParticipantCubeTest {
         SparkSession spark = SparkTestSession.get();
         Date d = Date.valueOf("2024-05-01");
         Dataset<Row> enrolments = spark.createDataFrame(List.of(
-                RowFactory.create("p", 2024, "r1", "h1", d, "enrolled", true, 1000.0, 2, 1, 5_000.0, 20_000.0, true, "es", "latina?", "a1", 1L),
-                RowFactory.create("p", 2024, "r2", "h2", d, "enrolled", true, 1500.0, 2, 1, 6_000.0, 20_000.0, true, "es", "hispanic", "a2", 1L),
-                RowFactory.create("p", 2024, "r3", "h3", d, "enrolled", true, 2000.0, 6, 3, 30_000.0, 20_000.0, false, "vi", "nhpi", "a3", 1L),
-                RowFactory.create("p", 2024, "r4", "h4", d, "waitlisted", false, null, 3, 1, 5_000.0, 20_000.0, true, "en", "white", "a4", 1L),
-                RowFactory.create("p", 2024, "r5", "h5", d, "enrolled", true, null, null, 1, null, 20_000.0, null, null, null, "zz", 1L)),
+                RowFactory.create("p", 2024, "r1", "h1", d, "enrolled", true, 1000.0, 2, 1, 5_000.0, 5_000.0, 5_000.0, "reported", 20_000.0, true, "es", "latina?", "a1", 1L),
+                RowFactory.create("p", 2024, "r2", "h2", d, "enrolled", true, 1500.0, 2, 1, 20_000.0, 15_000.0, 24_999.0, "bracket", 20_000.0, true, "es", "hispanic", "a2", 1L),
+                RowFactory.create("p", 2024, "r3", "h3", d, "enrolled", true, 2000.0, 6, 3, 30_000.0, 25_000.0, 34_999.0, "bracket", 20_000.0, false, "vi", "nhpi", "a3", 1L),
+                RowFactory.create("p", 2024, "r4", "h4", d, "waitlisted", false, null, 3, 1, 5_000.0, 5_000.0, 5_000.0, "reported", 20_000.0, true, "en", "white", "a4", 1L),
+                RowFactory.create("p", 2024, "r5", "h5", d, "enrolled", true, null, null, 1, null, null, null, "missing", 20_000.0, null, null, null, "zz", 1L)),
                 GoldLakeFixture.ENROLMENTS);
         Dataset<Row> geocodes = spark.createDataFrame(List.of(
                 RowFactory.create("a1", "t1", true), RowFactory.create("a2", "t1", true), RowFactory.create("a3", "t2", false)),
@@ -50,9 +50,12 @@ class ParticipantCubeTest {
         assertEquals(1, h1.withinMile());
         ParticipantCube.Cell h2 = cells.stream().filter(c -> c.dollars() == 1500.0).findFirst().orElseThrow();
         assertEquals("hispanic", h2.raceGroup());
+        assertEquals(1, h2.undecided(), "a bracket straddling the limit, judged by its midpoint");
+        assertEquals(0, h1.undecided(), "a reported income decides");
         assertEquals("0.5_to_1_mi", h2.distanceBand(), "the program-year's distance, not another year's");
         ParticipantCube.Cell h3 = cells.stream().filter(c -> c.dollars() == 2000.0).findFirst().orElseThrow();
         assertEquals(ParticipantCube.OVER_LIMIT, h3.eligibility());
+        assertEquals(0, h3.undecided(), "a bracket wholly over the limit decides");
         assertEquals(false, h3.isInCity());
         assertEquals("5+", h3.sizeGroup());
         assertEquals(12, h3.decayBin(), "5 km in 400 m bins");

@@ -308,7 +308,7 @@ final class PlantedEffects {
                     inside++;
                 }
             }
-            assertTrue(inside >= years * 0.7, program + ": truth inside the interval in " + inside + " of " + years + " years");
+            assertTrue(inside >= years * 0.8, program + ": truth inside the interval in " + inside + " of " + years + " years");
         }
     }
 

@@ -190,6 +190,36 @@ class ProgramYearTest {
     }
 
     @Test
+    void awardsJudgedByAStraddlingBracketWidenTheLeakageInterval() {
+        // In the first tract, 12 eligible and all 15 over-limit awards had only a bracket across the limit.
+        int[] marked = new int[2];
+        List<ParticipantCube.Cell> cells = new ArrayList<>();
+        for (ParticipantCube.Cell c : SyntheticCity.cells()) {
+            int side = c.eligibility().equals(ParticipantCube.ELIGIBLE) ? 0 : c.eligibility().equals(ParticipantCube.OVER_LIMIT) ? 1 : -1;
+            boolean mark = side >= 0 && SyntheticCity.TRACTS.get(0).equals(c.tract()) && marked[side] < (side == 0 ? 12 : 15);
+            marked[Math.max(0, side)] += mark ? 1 : 0;
+            cells.add(mark ? undecided(c) : c);
+        }
+        ProgramYear bracketed = SyntheticCity.programYear(cells, 10);
+
+        Gold.RowValues all = find(LeakageRows.rows(bracketed).rows(), r -> is(r, "tract_income_band", ProgramYear.ALL));
+
+        assertEquals(27.0 / 175, (double) all.get("over_limit_share"), 1e-12, "the point estimate takes the midpoints");
+        assertEquals(LeakageRows.wilson(27 - 15, 175)[1], (double) all.get("over_limit_share_lower95"), 1e-12);
+        assertEquals(LeakageRows.wilson(27 + 12, 175)[2], (double) all.get("over_limit_share_upper95"), 1e-12);
+        assertEquals(List.of(), Suppression.recoverable(bracketed.mask.table(), bracketed.mask.mask()));
+        Gold.RowValues reported = find(LeakageRows.rows(py).rows(), r -> is(r, "tract_income_band", ProgramYear.ALL));
+        assertEquals(LeakageRows.wilson(27, 175)[2], (double) reported.get("over_limit_share_upper95"), 1e-12,
+                "reported incomes leave the interval to sampling");
+    }
+
+    private static ParticipantCube.Cell undecided(ParticipantCube.Cell c) {
+        return new ParticipantCube.Cell(c.year(), c.tract(), c.isInCity(), c.eligibility(), c.incomeBand(), c.sizeGroup(),
+                c.languageGroup(), c.raceGroup(), c.distanceBand(), c.decayBin(), c.households(), c.households(), c.dollars(),
+                c.distanceSumM(), c.withDistance(), c.withinMile());
+    }
+
+    @Test
     void wilsonIntervalMatchesAKnownValue() {
         // 10 of 100: Wilson 95 % interval 0.0552-0.1744 (Newcombe 1998, method 3).
         double[] w = LeakageRows.wilson(10, 100);

@@ -102,7 +102,7 @@ final class SyntheticCity {
         return new ParticipantCube.Cell(YEAR, tract, inCity, eligibility, band, Groups.SIZE_GROUPS.get(i % 3),
                 Groups.LANGUAGE_GROUPS.get(i % 5), races.get(i % 6), Groups.distanceBand(distance),
                 distance == null ? null : (int) Math.floor(distance / ParticipantCube.DECAY_BIN_M),
-                1, 1000, distance == null ? 0 : distance, distance == null ? 0 : 1,
+                1, 0, 1000, distance == null ? 0 : distance, distance == null ? 0 : 1,
                 distance != null && distance < Groups.MILE_M ? 1 : 0);
     }
 

@@ -111,7 +111,8 @@ final class TruthFedLake {
                         col("household_id").as("household_key"), col("is_awarded"),
                         when(col("is_awarded"), when(col("program").equalTo("childcare"),
                                 expr("3000 + 1500 * least(children_count, 3)")).otherwise(lit(3000))).cast("double").as("award_amount"),
-                        col("household_size"), col("children_count"), income.as("income_annual"), col("income_limit"),
+                        col("household_size"), col("children_count"), income.as("income_annual"), income.as("income_low"),
+                        income.as("income_high"), lit("reported").as("income_basis"), col("income_limit"),
                         col("is_eligible").equalTo("true").as("is_income_eligible"), col("language"),
                         lower(col("race_ethnicity")).as("race_ethnicity"), col("household_id").as("address_key"));
         lake.overwrite(enrolments, Gold.ENROLMENTS, List.of("program"));
