@@ -15,8 +15,10 @@ import org.equitylake.indicators.AcsMath;
  * judged by the bracket's midpoint and may be on either side. The over-limit count then lies between
  * over − (those judged over) and over + (those judged eligible): the interval runs from the Wilson
  * lower bound of the first to the Wilson upper bound of the second (bounds in the sense of Manski
- * 2003). Those counts are cells of the disclosure table; when one is suppressed the interval takes
- * the widest case, every award on that side undecided.
+ * 2003). Those bounds give away the straddling and decided counts of each side, so a band uses a
+ * side's own count only where both are 0 or above the suppression threshold, and the whole side
+ * otherwise. All bands together sum what the bands use when every band is shown, and take the
+ * whole sides when one is hidden (its counts would follow by subtraction).
  */
 final class LeakageRows {
     private LeakageRows() {}
@@ -37,11 +39,10 @@ final class LeakageRows {
             Long over = py.mask.published(ProgramYear.leakKey("over", b));
             boolean shown = awards != null && over != null;
             double[] wilson = shown ? wilson(over, awards) : null;
-            if (wilson != null && py.mask.has(ProgramYear.leakKey("undecided_" + ParticipantCube.OVER_LIMIT, b))) {
-                long judgedOver = publishedOr(py, "undecided_" + ParticipantCube.OVER_LIMIT, b, over);
-                long judgedEligible = publishedOr(py, "undecided_" + ParticipantCube.ELIGIBLE, b, awards - over);
-                wilson[1] = wilson(Math.max(0, over - judgedOver), awards)[1];
-                wilson[2] = wilson(Math.min(awards, over + judgedEligible), awards)[2];
+            if (wilson != null) {
+                long[] judged = b.equals(ProgramYear.ALL) ? judgedInAllBands(py, bands, awards, over) : judged(py, b, awards, over);
+                wilson[1] = wilson(over - judged[1], awards)[1];
+                wilson[2] = wilson(over + judged[0], awards)[2];
             }
             double dollarsEligible = py.awardDollars(b, ParticipantCube.ELIGIBLE);
             double dollarsOver = py.awardDollars(b, ParticipantCube.OVER_LIMIT);
@@ -63,9 +64,40 @@ final class LeakageRows {
         return new Result(rows, headline);
     }
 
-    private static long publishedOr(ProgramYear py, String measure, String band, long widest) {
-        Long count = py.mask.published(ProgramYear.leakKey(measure, band));
-        return count == null ? widest : count;
+    /**
+     * What a shown band takes as judged from a straddling bracket, eligible side then over side: the
+     * side's own count, or the whole side when that count or the rest of the side counts 1 to the
+     * threshold (the bounds would give it away).
+     */
+    static long[] judged(ProgramYear py, String band, long awards, long over) {
+        long[] whole = {awards - over, over};
+        List<String> sides = List.of(ParticipantCube.ELIGIBLE, ParticipantCube.OVER_LIMIT);
+        long[] out = new long[2];
+        for (int i = 0; i < 2; i++) {
+            long undecided = py.undecidedAwards(band, sides.get(i));
+            long decided = whole[i] - undecided;
+            out[i] = isSmall(undecided, py.in.threshold()) || isSmall(decided, py.in.threshold()) ? whole[i] : undecided;
+        }
+        return out;
+    }
+
+    private static long[] judgedInAllBands(ProgramYear py, List<String> bands, long awards, long over) {
+        long[] sum = new long[2];
+        for (String b : bands.stream().filter(b -> !b.equals(ProgramYear.ALL)).toList()) {
+            Long bandAwards = py.mask.published(ProgramYear.leakKey("known", b));
+            Long bandOver = py.mask.published(ProgramYear.leakKey("over", b));
+            if (bandAwards == null || bandOver == null) {
+                return new long[] {awards - over, over};
+            }
+            long[] j = judged(py, b, bandAwards, bandOver);
+            sum[0] += j[0];
+            sum[1] += j[1];
+        }
+        return sum;
+    }
+
+    private static boolean isSmall(long count, int threshold) {
+        return count >= 1 && count <= threshold;
     }
 
     /** Point estimate, lower and upper bound of the Wilson score 95 % interval of x of n; null when n is 0. */

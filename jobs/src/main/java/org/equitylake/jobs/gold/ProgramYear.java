@@ -101,8 +101,8 @@ public final class ProgramYear {
      * The error the size groups' city estimates owe to the city-wide size model, which the tracts'
      * sampling margins do not hold: p_s and r_s are fitted once for every tract, so their error does
      * not average out over tracts. Delta method, gᵀΣg: g is the change of a group's estimate per unit
-     * of each parameter (central differences one standard error wide), Σ the parameters' covariance
-     * (p_s's from {@link ChildrenBySize}; the r_s taken as independent).
+     * of each parameter (central differences one standard error wide, narrower near a bound), Σ the
+     * parameters' covariance (p_s's from {@link ChildrenBySize}; the r_s taken as independent).
      */
     private Map<String, Double> sizeModelErrors() {
         double[][] covariance = new double[16][16];
@@ -117,7 +117,7 @@ public final class ProgramYear {
         Map<String, double[]> gradient = new LinkedHashMap<>();
         Groups.SIZE_GROUPS.forEach(g -> gradient.put(g, new double[16]));
         for (int i = 0; i < 16; i++) {
-            double step = Math.sqrt(covariance[i][i]);
+            double step = covariance[i][i] > 0 ? Math.min(Math.sqrt(covariance[i][i]), roomToMove(i)) : 0;
             if (step > 0) {
                 Map<String, Double> up = sizeTotals(nudged(i, step));
                 Map<String, Double> down = sizeTotals(nudged(i, -step));
@@ -137,6 +137,15 @@ public final class ProgramYear {
             out.put(g, Math.sqrt(Math.max(0, variance)));
         });
         return out;
+    }
+
+    /** How far parameter i may move either way and stay meaningful: a share within [0, 1], a ratio above 0. */
+    private double roomToMove(int i) {
+        if (i < 8) {
+            double p = shares(childrenBySize)[i];
+            return Math.min(p, 1 - p);
+        }
+        return incomeRatioBySize.ratios()[i - 8] / 2;
     }
 
     /** The in-city eligible estimates with parameter i (p_s at s, r_s at 8 + s) moved by delta. */
@@ -412,34 +421,6 @@ public final class ProgramYear {
         d.line(leakKey("known", ALL), List.of(CITY, leakKey("over", ALL)));
         for (String m : List.of("known", "over")) {
             d.line(leakKey(m, ALL), tractBands().stream().map(b -> leakKey(m, b)).toList());
-        }
-        if (awarded(ALL, null).anyMatch(c -> c.undecided() > 0)) {
-            undecidedCells(d);
-        }
-    }
-
-    /**
-     * Awards judged by the midpoint of a bracket straddling the limit, which widen the leakage
-     * interval ({@link LeakageRows}): cells of their own, split from the eligible and over-limit
-     * awards, so that the interval can never give away a suppressed count.
-     */
-    private void undecidedCells(Disclosure d) {
-        List<String> bands = new ArrayList<>(tractBands());
-        bands.add(ALL);
-        for (String b : bands) {
-            for (String e : List.of(ParticipantCube.ELIGIBLE, ParticipantCube.OVER_LIMIT)) {
-                String whole = e.equals(ParticipantCube.OVER_LIMIT) ? leakKey("over", b)
-                        : b.equals(ALL) ? CITY : groupKey(Groups.TRACT_INCOME_BAND, b);
-                long undecided = undecidedAwards(b, e);
-                d.cell(leakKey("undecided_" + e, b), undecided);
-                d.cell(leakKey("decided_" + e, b), awards(b, e) - undecided);
-                d.line(whole, List.of(leakKey("decided_" + e, b), leakKey("undecided_" + e, b)));
-            }
-        }
-        for (String e : List.of(ParticipantCube.ELIGIBLE, ParticipantCube.OVER_LIMIT)) {
-            for (String m : List.of("undecided_" + e, "decided_" + e)) {
-                d.line(leakKey(m, ALL), tractBands().stream().map(b -> leakKey(m, b)).toList());
-            }
         }
     }
 

@@ -192,25 +192,51 @@ class ProgramYearTest {
     @Test
     void awardsJudgedByAStraddlingBracketWidenTheLeakageInterval() {
         // In the first tract, 12 eligible and all 15 over-limit awards had only a bracket across the limit.
-        int[] marked = new int[2];
-        List<ParticipantCube.Cell> cells = new ArrayList<>();
-        for (ParticipantCube.Cell c : SyntheticCity.cells()) {
-            int side = c.eligibility().equals(ParticipantCube.ELIGIBLE) ? 0 : c.eligibility().equals(ParticipantCube.OVER_LIMIT) ? 1 : -1;
-            boolean mark = side >= 0 && SyntheticCity.TRACTS.get(0).equals(c.tract()) && marked[side] < (side == 0 ? 12 : 15);
-            marked[Math.max(0, side)] += mark ? 1 : 0;
-            cells.add(mark ? undecided(c) : c);
-        }
-        ProgramYear bracketed = SyntheticCity.programYear(cells, 10);
+        ProgramYear bracketed = SyntheticCity.programYear(markUndecided(12, 15), 10);
 
         Gold.RowValues all = find(LeakageRows.rows(bracketed).rows(), r -> is(r, "tract_income_band", ProgramYear.ALL));
 
         assertEquals(27.0 / 175, (double) all.get("over_limit_share"), 1e-12, "the point estimate takes the midpoints");
         assertEquals(LeakageRows.wilson(27 - 15, 175)[1], (double) all.get("over_limit_share_lower95"), 1e-12);
         assertEquals(LeakageRows.wilson(27 + 12, 175)[2], (double) all.get("over_limit_share_upper95"), 1e-12);
-        assertEquals(List.of(), Suppression.recoverable(bracketed.mask.table(), bracketed.mask.mask()));
         Gold.RowValues reported = find(LeakageRows.rows(py).rows(), r -> is(r, "tract_income_band", ProgramYear.ALL));
         assertEquals(LeakageRows.wilson(27, 175)[2], (double) reported.get("over_limit_share_upper95"), 1e-12,
                 "reported incomes leave the interval to sampling");
+    }
+
+    @Test
+    void aSmallStraddlingCountWidensItsSideToTheWholeSide() {
+        // 5 of the first band's 15 over-limit awards straddle: exact bounds would give the 5 away.
+        ProgramYear bracketed = SyntheticCity.programYear(markUndecided(0, 5), 10);
+        List<Gold.RowValues> rows = LeakageRows.rows(bracketed).rows();
+        String firstBand = bracketed.bandOf(SyntheticCity.TRACTS.get(0));
+        Gold.RowValues band = find(rows, r -> is(r, "tract_income_band", firstBand));
+        long awards = (long) band.get("awards");
+        long over = (long) band.get("awards_over_limit");
+        Gold.RowValues all = find(rows, r -> is(r, "tract_income_band", ProgramYear.ALL));
+
+        assertEquals(LeakageRows.wilson(0, awards)[1], (double) band.get("over_limit_share_lower95"), 1e-12,
+                "every over-limit award may have been eligible");
+        assertEquals(LeakageRows.wilson(over, awards)[2], (double) band.get("over_limit_share_upper95"), 1e-12,
+                "no eligible award straddled");
+        assertEquals(LeakageRows.wilson(27 - over, 175)[1], (double) all.get("over_limit_share_lower95"), 1e-12,
+                "all bands sum what the bands use");
+        assertEquals(LeakageRows.wilson(27, 175)[2], (double) all.get("over_limit_share_upper95"), 1e-12);
+    }
+
+    /** The synthetic city's cells with that many eligible and over-limit awards of the first tract judged from a straddling bracket. */
+    private static List<ParticipantCube.Cell> markUndecided(int eligible, int overLimit) {
+        int[] left = {eligible, overLimit};
+        List<ParticipantCube.Cell> cells = new ArrayList<>();
+        for (ParticipantCube.Cell c : SyntheticCity.cells()) {
+            int side = c.eligibility().equals(ParticipantCube.ELIGIBLE) ? 0 : c.eligibility().equals(ParticipantCube.OVER_LIMIT) ? 1 : -1;
+            boolean mark = side >= 0 && SyntheticCity.TRACTS.get(0).equals(c.tract()) && left[side] > 0;
+            if (mark) {
+                left[side]--;
+            }
+            cells.add(mark ? undecided(c) : c);
+        }
+        return cells;
     }
 
     private static ParticipantCube.Cell undecided(ParticipantCube.Cell c) {
