@@ -23,8 +23,7 @@ public final class ChildrenBySize {
 
     /**
      * The fitted shares p[s] for s = 2..7 (index = size, 0 and 1 unused) and their covariance
-     * (indexed the same way); a share held at a bound has no variance. All shares 1 (plain family weights) with no variance when the tracts
-     * cannot identify them.
+     * (indexed the same way); a share held at a bound has no variance.
      */
     public record Fit(double[] shares, double[][] covariance) {
         /** Shares taken as known. */
@@ -38,6 +37,7 @@ public final class ChildrenBySize {
         return fit(tracts).shares();
     }
 
+    /** The shares and their covariance; all shares 1 (plain family weights), exact, when the tracts cannot identify them. */
     public static Fit fit(Collection<TractAcs> tracts) {
         List<double[]> x = new ArrayList<>();
         List<Double> k = new ArrayList<>();

@@ -69,7 +69,7 @@ final class LeakageRows {
      * side's own count, or the whole side when that count or the rest of the side counts 1 to the
      * threshold (the bounds would give it away).
      */
-    static long[] judged(ProgramYear py, String band, long awards, long over) {
+    private static long[] judged(ProgramYear py, String band, long awards, long over) {
         long[] whole = {awards - over, over};
         List<String> sides = List.of(ParticipantCube.ELIGIBLE, ParticipantCube.OVER_LIMIT);
         long[] out = new long[2];
