@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF3;
@@ -61,10 +62,8 @@ public final class CleanJob implements Job {
         Watermarks watermarks = new Watermarks(ctx.lake());
         Dataset<Row> limits = incomeLimits(ctx);
         Map<String, Timestamp> marks = new TreeMap<>();
-        for (Settings.ProgramSettings program : settings.programs()) {
-            if (!ctx.covers(program.code())) {
-                continue;
-            }
+        List<Settings.ProgramSettings> covered = settings.programs().stream().filter(p -> ctx.covers(p.code())).toList();
+        for (Settings.ProgramSettings program : covered) {
             Validation.Limits rules = new Validation.Limits(program.firstYear(), ctx.asOf(),
                     silverConf.getInt("max-household-size"), silverConf.getDouble("max-annual-income"));
             List<Timestamp> reached = new ArrayList<>();
@@ -72,15 +71,15 @@ public final class CleanJob implements Job {
             if (fresh.isPresent()) {
                 mergeNewRecords(ctx, fresh.get(), rules);
             }
-            if (ctx.lake().exists(RECORDS)) {
-                deriveProgram(ctx, program, pseudonyms, limits, silverConf.getInt("largest-income-limit-size"));
-            }
             if (!reached.isEmpty()) {
                 Timestamp latest = reached.stream().max(Timestamp::compareTo).orElseThrow();
                 for (ProgramSource source : ProgramSource.of(program)) {
                     marks.put("bronze." + source.table(), latest);
                 }
             }
+        }
+        if (ctx.lake().exists(RECORDS) && !covered.isEmpty()) {
+            derivePrograms(ctx, covered, pseudonyms, limits, silverConf.getInt("largest-income-limit-size"));
         }
         // After every program's writes: a failure re-reads (and idempotently re-merges), never skips.
         watermarks.setAll(name(), marks);
@@ -136,28 +135,33 @@ public final class CleanJob implements Job {
         }
     }
 
-    /** Identity, pseudonyms and eligibility for the whole program, replacing the program's slice of the analytic tables. */
-    private void deriveProgram(JobContext ctx, Settings.ProgramSettings program, Pseudonyms pseudonyms, Dataset<Row> limits, int largestSize) {
-        Dataset<Row> records = withAwards(ctx, program, ctx.lake().read(RECORDS).filter(col("program").equalTo(program.code())));
-        Dataset<Row> withHousehold = HouseholdIdentity.withHouseholdRep(records)
-                .withColumn("household_key", pseudonyms.of("household", concat(col("program"), lit(":"), col("household_rep"))));
-        Dataset<Row> keyed = withHousehold
-                .withColumn("record_key", pseudonyms.of("record", concat(col("program"), lit(":"), col("record_id"))))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        String slice = "program = '" + program.code() + "'";
-        ctx.lake().replaceWhere(keyed.select("program", "record_id", "record_key", "household_key", "household_rep"),
-                KEY_MAP, slice, List.of("program"));
-        Dataset<Row> applications = Eligibility.withIncomeEligibility(keyed, limits, largestSize)
-                .select(col("program"), col("program_year"), col("record_key"),
-                        col("household_key"), col("application_date"), col("status"),
-                        col("status").isin(awardedStatuses(program).toArray()).as("is_awarded"),
-                        col("award_amount"), col("household_size"), col("children_count"), col("income_annual"),
-                        col("income_low"), col("income_high"), col("income_basis"), col("income_limit"),
-                        col("is_income_eligible"), col("eligibility_basis"), col("language"), col("race_ethnicity"),
-                        col("site"), pseudonyms.of("address", col("normalized_address")).as("address_key"),
-                        col("field_issues"), col("source_table"), col("_content_hash"), col("_row_number"))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+    /**
+     * Identity, pseudonyms and eligibility for each whole program, replacing the programs' slices of
+     * the analytic tables: every program in one commit per table, since a commit costs seconds
+     * whatever its size.
+     */
+    private void derivePrograms(JobContext ctx, List<Settings.ProgramSettings> programs, Pseudonyms pseudonyms,
+                                Dataset<Row> limits, int largestSize) {
+        List<Dataset<Row>> cached = new ArrayList<>();
+        Dataset<Row> keyMaps = null;
+        Dataset<Row> applications = null;
         try {
+            for (Settings.ProgramSettings program : programs) {
+                Dataset<Row> records = withAwards(ctx, program, ctx.lake().read(RECORDS).filter(col("program").equalTo(program.code())));
+                Dataset<Row> keyed = HouseholdIdentity.withHouseholdRep(records)
+                        .withColumn("household_key", pseudonyms.of("household", concat(col("program"), lit(":"), col("household_rep"))))
+                        .withColumn("record_key", pseudonyms.of("record", concat(col("program"), lit(":"), col("record_id"))))
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                cached.add(keyed);
+                Dataset<Row> keyMap = keyed.select("program", "record_id", "record_key", "household_key", "household_rep");
+                Dataset<Row> programApplications = applications(keyed, program, pseudonyms, limits, largestSize);
+                keyMaps = keyMaps == null ? keyMap : keyMaps.unionByName(keyMap);
+                applications = applications == null ? programApplications : applications.unionByName(programApplications);
+            }
+            applications = applications.persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(applications);
+            String slice = "program IN (" + programs.stream().map(p -> "'" + p.code() + "'").collect(Collectors.joining(", ")) + ")";
+            ctx.lake().replaceWhere(keyMaps, KEY_MAP, slice, List.of("program"));
             ctx.lake().replaceWhere(applications, APPLICATIONS, slice, List.of("program"));
             ctx.report().written(APPLICATIONS.toString(), applications.count());
             // Resubmissions in one season collapse to the latest; the history stays in applications.
@@ -165,13 +169,28 @@ public final class CleanJob implements Job {
                     .orderBy(col("application_date").desc(), col("record_key").desc());
             Dataset<Row> enrolments = applications
                     .withColumn("submissions", count(lit(1)).over(Window.partitionBy("program", "program_year", "household_key")))
-                    .withColumn("_rank", row_number().over(season)).filter(col("_rank").equalTo(1)).drop("_rank");
+                    .withColumn("_rank", row_number().over(season)).filter(col("_rank").equalTo(1)).drop("_rank")
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(enrolments);
             ctx.lake().replaceWhere(enrolments, ENROLMENTS, slice, List.of("program"));
-            ctx.report().written(ENROLMENTS.toString(), ctx.lake().read(ENROLMENTS).filter(slice).count());
+            ctx.report().written(ENROLMENTS.toString(), enrolments.count());
         } finally {
-            applications.unpersist();
-            keyed.unpersist();
+            cached.forEach(Dataset::unpersist);
         }
+    }
+
+    /** Each record's application row: eligibility decided, pseudonymous keys in place of identifiers. */
+    private static Dataset<Row> applications(Dataset<Row> keyed, Settings.ProgramSettings program, Pseudonyms pseudonyms,
+                                             Dataset<Row> limits, int largestSize) {
+        return Eligibility.withIncomeEligibility(keyed, limits, largestSize)
+                .select(col("program"), col("program_year"), col("record_key"),
+                        col("household_key"), col("application_date"), col("status"),
+                        col("status").isin(awardedStatuses(program).toArray()).as("is_awarded"),
+                        col("award_amount"), col("household_size"), col("children_count"), col("income_annual"),
+                        col("income_low"), col("income_high"), col("income_basis"), col("income_limit"),
+                        col("is_income_eligible"), col("eligibility_basis"), col("language"), col("race_ethnicity"),
+                        col("site"), pseudonyms.of("address", col("normalized_address")).as("address_key"),
+                        col("field_issues"), col("source_table"), col("_content_hash"), col("_row_number"));
     }
 
     /**
