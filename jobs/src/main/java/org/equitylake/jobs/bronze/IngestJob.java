@@ -184,8 +184,11 @@ public final class IngestJob implements Job {
             boolean byYear = layout.custom("program").isPresent();
             writes.computeIfAbsent(bronzeTable(layout), t -> new ArrayList<>()).add(() -> appendMissing(ctx, rows, bronzeTable(layout), byYear));
         }
-        Dataset<Row> bad = parsed.filter(col("reason").isNotNull()).drop("values");
-        writes.computeIfAbsent(QUARANTINE, t -> new ArrayList<>()).add(() -> appendMissing(ctx, bad, QUARANTINE, false));
+        // Most nights nothing is unreadable: then the quarantine is not even read.
+        if (counts.values().stream().anyMatch(c -> c[2] > 0)) {
+            Dataset<Row> bad = parsed.filter(col("reason").isNotNull()).drop("values");
+            writes.computeIfAbsent(QUARANTINE, t -> new ArrayList<>()).add(() -> appendMissing(ctx, bad, QUARANTINE, false));
+        }
         return counts;
     }
 

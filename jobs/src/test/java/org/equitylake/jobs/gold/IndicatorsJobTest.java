@@ -110,6 +110,14 @@ class IndicatorsJobTest {
                 "nothing it reads changed");
         ALL_GOLD.forEach(t -> assertEquals(stamps.get(t), lake.stamp(t), t + " not written again"));
 
+        // Forced, it computes everything again; the tables it writes whole hold those rows already and get no commit.
+        String acsStamp = lake.stamp(Gold.ACS_ESTIMATES);
+        new JobRunner(settings, SparkTestSession.get(), AS_OF, Optional.empty(), true).run(new IndicatorsJob());
+        assertEquals("succeeded", RunLog.latestStatus(lake, "indicators"));
+        assertEquals(stamps.get(Gold.TRACT_EQUITY_INDEX), lake.stamp(Gold.TRACT_EQUITY_INDEX), "the same equity index: no new commit");
+        assertEquals(acsStamp, lake.stamp(Gold.ACS_ESTIMATES), "no new ACS release, the same build: not rebuilt");
+        assertEquals(firstRun, snapshot(), "a forced re-run gives the same tables");
+
         // The backfill recomputes every year up to 2023 with replaceWhere, as a forced re-run of 2024 would.
 
         run(LocalDate.of(2023, 12, 31));
