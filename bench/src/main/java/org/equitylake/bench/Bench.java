@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 
 /** bench/run's entry point: one subcommand per benchmark; each prints a table and writes a JSON record. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        subcommands = {Bench.Backfill.class, Bench.Nightly.class, Bench.Scaling.class, PostgisComparison.class},
+        subcommands = {Bench.Backfill.class, Bench.Nightly.class, Bench.Scaling.class, PostgisComparison.class, EventLogProfile.class},
         description = "Benchmarks of the whole pipeline, run as a user runs it (bin/equity-lake run-all).")
 public final class Bench {
     public static void main(String[] args) {
@@ -56,13 +56,16 @@ public final class Bench {
         @Option(names = "--java-opts", description = "JVM options of each pipeline run (default: ${DEFAULT-VALUE}).")
         String javaOpts = "-Xmx8g";
 
+        @Option(names = "--event-log", description = "Folder for each pipeline run's Spark event log, for bench/run profile (default: none).")
+        Path eventLog;
+
         @Option(names = "--years", paramLabel = "FIRST-LAST", description = "History to generate (default: ${DEFAULT-VALUE}).")
         String years = "2016-2025";
 
         private SparkSession spark;
 
         PipelineProcess pipeline() {
-            return new PipelineProcess(Path.of("").toAbsolutePath(), javaOpts);
+            return new PipelineProcess(Path.of("").toAbsolutePath(), javaOpts, Optional.ofNullable(eventLog));
         }
 
         int firstYear(String range) {

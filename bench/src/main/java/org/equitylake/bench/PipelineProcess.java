@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One run of the equity-lake CLI in its own JVM, as a scheduler would start it: the wall time includes
@@ -16,10 +17,12 @@ import java.util.List;
 final class PipelineProcess {
     private final Path repo;
     private final String javaOpts;
+    private final Optional<Path> eventLog;
 
-    PipelineProcess(Path repo, String javaOpts) {
+    PipelineProcess(Path repo, String javaOpts, Optional<Path> eventLog) {
         this.repo = repo;
         this.javaOpts = javaOpts;
+        this.eventLog = eventLog;
     }
 
     /** Runs `equity-lake run-all --as-of day` on the landing zone into the lake; returns its wall time. */
@@ -31,6 +34,10 @@ final class PipelineProcess {
         builder.environment().put("EQUITY_LAKE_ROOT", lake.toAbsolutePath().toString());
         builder.environment().put("EQUITY_LAKE_LANDING", landing.toAbsolutePath().toString());
         builder.environment().put("EQUITY_LAKE_JAVA_OPTS", javaOpts);
+        if (eventLog.isPresent()) {
+            Files.createDirectories(eventLog.get());
+            builder.environment().put("EQUITY_LAKE_EVENT_LOG_DIR", eventLog.get().toAbsolutePath().toUri().toString());
+        }
         Files.createDirectories(log.getParent());
         Instant started = Instant.now();
         int exit = builder.start().waitFor();
