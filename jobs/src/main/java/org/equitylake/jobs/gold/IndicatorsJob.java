@@ -19,8 +19,8 @@ import org.equitylake.jobs.Job;
 import org.equitylake.jobs.JobContext;
 import org.equitylake.jobs.SideBySide;
 import org.equitylake.jobs.Watermarks;
-import org.equitylake.ops.BuildInfo;
 import org.equitylake.jobs.silver.Vocabularies;
+import org.equitylake.ops.BuildInfo;
 import org.equitylake.spark.Lake;
 import org.equitylake.spark.TableId;
 
