@@ -56,6 +56,10 @@ public final class Bench {
         @Option(names = "--java-opts", description = "JVM options of each pipeline run (default: ${DEFAULT-VALUE}).")
         String javaOpts = "-Xmx8g";
 
+        @Option(names = "--set", paramLabel = "KEY=VALUE",
+                description = "A setting for each pipeline run, as run-all's --set (e.g. equity-lake.spark.shuffle-partitions=64).")
+        Map<String, String> settings = new LinkedHashMap<>();
+
         @Option(names = "--event-log", description = "Folder for each pipeline run's Spark event log, for bench/run profile (default: none).")
         Path eventLog;
 
@@ -65,7 +69,7 @@ public final class Bench {
         private SparkSession spark;
 
         PipelineProcess pipeline() {
-            return new PipelineProcess(Path.of("").toAbsolutePath(), javaOpts, Optional.ofNullable(eventLog));
+            return new PipelineProcess(Path.of("").toAbsolutePath(), javaOpts, settings, Optional.ofNullable(eventLog));
         }
 
         int firstYear(String range) {
@@ -140,7 +144,8 @@ public final class Bench {
         public Integer call() throws Exception {
             City city = City.generate(work, scale, addressPoints, registrations, firstYear(years), lastYear(years));
             Report report = new Report("backfill", Map.of("city", city.label(), "years", years, "runs", runs,
-                    "address_points", city.addressPoints(), "registrations", city.registrations(), "java_opts", javaOpts));
+                    "address_points", city.addressPoints(), "registrations", city.registrations(), "java_opts", javaOpts,
+                    "settings", settings));
             List<Measured> measured = new ArrayList<>();
             LocalDate asOf = city.lastExportDay();
             for (int i = 1; i <= runs; i++) {
@@ -179,7 +184,8 @@ public final class Bench {
 
         @Override
         public Integer call() throws Exception {
-            Report report = new Report("nightly", Map.of("scale", scale, "histories", histories, "runs", runs, "java_opts", javaOpts));
+            Report report = new Report("nightly", Map.of("scale", scale, "histories", histories, "runs", runs,
+                    "java_opts", javaOpts, "settings", settings));
             List<Map<String, Object>> perHistory = new ArrayList<>();
             List<Double> walls = new ArrayList<>();
             for (String history : histories) {
@@ -231,7 +237,8 @@ public final class Bench {
 
         @Override
         public Integer call() throws Exception {
-            Report report = new Report("scaling", Map.of("scales", scales, "years", years, "runs", runs, "java_opts", javaOpts));
+            Report report = new Report("scaling", Map.of("scales", scales, "years", years, "runs", runs,
+                    "java_opts", javaOpts, "settings", settings));
             report.line("%-7s %10s %13s %9s %14s %s", "scale", "addresses", "registrations", "wall s", "ms/registration",
                     "slowest stage");
             List<Map<String, Object>> points = new ArrayList<>();

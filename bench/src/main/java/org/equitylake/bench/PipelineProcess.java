@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,11 +18,13 @@ import java.util.Optional;
 final class PipelineProcess {
     private final Path repo;
     private final String javaOpts;
+    private final Map<String, String> settings;
     private final Optional<Path> eventLog;
 
-    PipelineProcess(Path repo, String javaOpts, Optional<Path> eventLog) {
+    PipelineProcess(Path repo, String javaOpts, Map<String, String> settings, Optional<Path> eventLog) {
         this.repo = repo;
         this.javaOpts = javaOpts;
+        this.settings = Map.copyOf(settings);
         this.eventLog = eventLog;
     }
 
@@ -29,6 +32,7 @@ final class PipelineProcess {
     Duration runAll(Path landing, Path lake, LocalDate asOf, Path log) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(repo.resolve("bin/equity-lake").toString(), "run-all",
                 "--as-of", asOf.toString()));
+        settings.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
         ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("EQUITY_LAKE_ROOT", lake.toAbsolutePath().toString());

@@ -30,10 +30,11 @@ public final class NameMatch {
     private NameMatch() {}
 
     public static double score(String first1, String last1, String first2, String last2) {
-        String f1 = Names.normalize(first1);
-        String l1 = Names.normalize(last1);
-        String f2 = Names.normalize(first2);
-        String l2 = Names.normalize(last2);
+        return scoreNormalized(Names.normalize(first1), Names.normalize(last1), Names.normalize(first2), Names.normalize(last2));
+    }
+
+    /** {@link #score} of names already through {@link Names#normalize}: for callers that compare each name many times. */
+    public static double scoreNormalized(String f1, String l1, String f2, String l2) {
         double straight = FIRST_WEIGHT * firstNames(f1, f2) + LAST_WEIGHT * part(l1, l2);
         double firstSwapped = FIRST_WEIGHT * firstNames(l1, f2) + LAST_WEIGHT * part(f1, l2);
         double secondSwapped = FIRST_WEIGHT * firstNames(f1, l2) + LAST_WEIGHT * part(l1, f2);

@@ -31,6 +31,20 @@ class NameMatchTest {
         assertEquals(1.0, NameMatch.score(f2, l2, f1, l1), EPS);
     }
 
+    @ParameterizedTest(name = "{0} {1} ~ {2} {3}")
+    @CsvSource(nullValues = "null", value = {
+        "José, Pérez, Jose, Perez",
+        "Smith, Bob, Robert, Smith",
+        "J, Smith, James, Smith",
+        "Maria, Garcia Lopez, Maria, Garcia",
+        "Mary-Ann, O'Brien, Marianne, Obrian",
+        "null, Tran, Linh, Tran",
+    })
+    void namesNormalizedOnceScoreAsNamesNormalizedPerPair(String f1, String l1, String f2, String l2) {
+        assertEquals(NameMatch.score(f1, l1, f2, l2),
+                NameMatch.scoreNormalized(Names.normalize(f1), Names.normalize(l1), Names.normalize(f2), Names.normalize(l2)));
+    }
+
     @Test
     void anInitialScoresBelowTheFullName() {
         assertEquals(0.4 * 0.9 + 0.6, NameMatch.score("J", "Smith", "James", "Smith"), EPS);

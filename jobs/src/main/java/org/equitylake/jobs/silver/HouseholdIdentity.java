@@ -2,11 +2,15 @@ package org.equitylake.jobs.silver;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -17,6 +21,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -32,7 +37,9 @@ import org.equitylake.identity.Names;
  * One stable key per household across years and resubmissions. Records are compared only within
  * blocks that share a phone, an email, a dwelling (street address and unit), or a child's birth date with a similar
  * surname; a pair matches on a strong name similarity plus at least one shared identifier, or a
- * fair one plus two. Matches are joined transitively (union-find).
+ * fair one plus two. Records alike in every field compared are blocked and scored once, as one
+ * profile. Matches are joined transitively: union-find on the driver, or label
+ * propagation in Spark when the matches are too many for one JVM.
  */
 public final class HouseholdIdentity {
     /** Name similarity (NameMatch: accent-, nickname- and swap-aware Jaro-Winkler) that needs one more shared identifier. */
@@ -41,9 +48,13 @@ public final class HouseholdIdentity {
     public static final double FAIR_NAME = 0.85;
     /** Blocks larger than this (a shelter's phone, a shared office address) are left out: too costly and too weak. */
     public static final int MAX_BLOCK = 200;
+    /** Matches up to this many are joined into households on the driver; more, and Spark joins them. */
+    static final long DRIVER_EDGES = 1_000_000;
 
     private static final UserDefinedFunction NAME_SCORE = udf(
-            (UDF4<String, String, String, String, Double>) NameMatch::score, DataTypes.DoubleType);
+            (UDF4<String, String, String, String, Double>) NameMatch::scoreNormalized, DataTypes.DoubleType);
+    private static final UserDefinedFunction NORMALIZED = udf(
+            (org.apache.spark.sql.api.java.UDF1<String, String>) Names::normalize, DataTypes.StringType);
     /** The dwelling: house number, street and unit, without the ZIP (often wrong or missing). */
     private static final UserDefinedFunction DWELLING = udf((UDF3<String, String, String, String>) (street, unit, zip) -> {
         NormalizedAddress a = AddressNormalizer.parseLine(org.equitylake.jobs.geocode.AddressParts.line(street, unit), zip);
@@ -63,30 +74,60 @@ public final class HouseholdIdentity {
      * Needs record_id, first_name, last_name, phone, email, street, unit, zip, child_birth_date, application_date.
      */
     public static Dataset<Row> withHouseholdRep(Dataset<Row> records) {
-        Dataset<Row> features = records.select(col("record_id"), col("first_name"), col("last_name"), col("phone"),
+        return withHouseholdRep(records, DRIVER_EDGES);
+    }
+
+    /** As above, joining the matches on the driver only when there are at most {@code driverEdges} of them. */
+    static Dataset<Row> withHouseholdRep(Dataset<Row> records, long driverEdges) {
+        // A profile is every field the matcher reads. Records with one profile (a form resubmitted, the same
+        // family the next year) are blocked and scored once, as one node: pairs grow with the square of a
+        // block, and a household's many identical forms would otherwise fill its blocks.
+        List<String> profileFields = List.of("first_name", "last_name", "phone", "email", "child_birth_date", "dwelling",
+                "last_soundex", "first_soundex");
+        var sameProfile = Window.partitionBy(profileFields.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        Dataset<Row> features = records.select(col("record_id"), NORMALIZED.apply(col("first_name")).as("first_name"),
+                        NORMALIZED.apply(col("last_name")).as("last_name"), col("phone"),
                         col("email"), col("child_birth_date"), DWELLING.apply(col("street"), col("unit"), col("zip")).as("dwelling"),
                         SOUNDEX.apply(col("last_name")).as("last_soundex"), SOUNDEX.apply(col("first_name")).as("first_soundex"))
+                .withColumn("profile", min("record_id").over(sameProfile))
+                .withColumn("profile_records", count(lit(1)).over(sameProfile))
                 .persist();
         try {
-            Dataset<Row> blocks = features.select(col("record_id"), explode(array_compact(array(
-                    keyed("p:", col("phone")), keyed("e:", col("email")), keyed("a:", col("dwelling")),
-                    keyed("b:", concat(col("child_birth_date").cast("string"), lit(":"), col("last_soundex"))),
-                    keyed("b:", concat(col("child_birth_date").cast("string"), lit(":"), col("first_soundex")))))).as("block"));
-            Dataset<Row> sizes = blocks.groupBy("block").agg(count(lit(1)).as("n")).filter(col("n").between(2, MAX_BLOCK));
-            Dataset<Row> members = blocks.join(sizes.select("block"), "block");
-            Dataset<Row> pairs = members.as("l").join(members.as("r"),
-                            col("l.block").equalTo(col("r.block")).and(col("l.record_id").lt(col("r.record_id"))))
-                    .select(col("l.record_id").as("id1"), col("r.record_id").as("id2")).distinct();
-            Dataset<Row> scored = pairs
-                    .join(features.toDF(suffixed(features, "1")), col("id1").equalTo(col("record_id1")))
-                    .join(features.toDF(suffixed(features, "2")), col("id2").equalTo(col("record_id2")));
+            Dataset<Row> members = features.filter(col("record_id").equalTo(col("profile"))).drop("record_id")
+                    .select(col("*"), explode(array_compact(array(
+                            keyed("p:", col("phone")), keyed("e:", col("email")), keyed("a:", col("dwelling")),
+                            keyed("b:", concat(col("child_birth_date").cast("string"), lit(":"), col("last_soundex"))),
+                            keyed("b:", concat(col("child_birth_date").cast("string"), lit(":"), col("first_soundex")))))).as("block"))
+                    .drop("last_soundex", "first_soundex");
+            // A block's size counts records, as if each had been blocked on its own.
+            Dataset<Row> sizes = members.groupBy("block").agg(sum("profile_records").as("n")).filter(col("n").between(2, MAX_BLOCK));
+            Dataset<Row> kept = members.join(sizes.select("block"), "block");
+            // Each pair is scored where its block meets, with both profiles' fields at hand: a pair sharing several
+            // blocks is scored more than once, which costs less than shuffling every pair twice to fetch its fields.
+            Dataset<Row> pairs = kept.toDF(suffixed(kept, "1")).join(kept.toDF(suffixed(kept, "2")),
+                    col("block1").equalTo(col("block2")).and(col("profile1").lt(col("profile2"))));
             Column shared = same("phone").plus(same("email")).plus(same("dwelling")).plus(same("child_birth_date"));
-            Column nameScore = NAME_SCORE.apply(col("first_name1"), col("last_name1"), col("first_name2"), col("last_name2"));
-            List<Row> edges = scored.withColumn("shared", shared).withColumn("name_score", nameScore)
+            // Most pairs are one parent's forms from year to year: the same name scores 1 without the UDF.
+            Column sameName = col("first_name1").equalTo(col("first_name2")).and(col("last_name1").equalTo(col("last_name2")));
+            Column nameScore = when(sameName, lit(1.0))
+                    .otherwise(NAME_SCORE.apply(col("first_name1"), col("last_name1"), col("first_name2"), col("last_name2")));
+            Dataset<Row> edges = pairs.withColumn("shared", shared).withColumn("name_score", nameScore)
                     .filter(col("name_score").geq(STRONG_NAME).and(col("shared").geq(1))
                             .or(col("name_score").geq(FAIR_NAME).and(col("shared").geq(2))))
-                    .select("id1", "id2").collectAsList();
-            Dataset<Row> components = components(records, edges);
+                    .select(col("profile1").as("id1"), col("profile2").as("id2")).distinct().localCheckpoint();
+            Dataset<Row> roots = edges.count() <= driverEdges
+                    ? rootsOnDriver(records.sparkSession(), edges.collectAsList())
+                    : rootsInSpark(edges);
+            // Two records of one profile match each other when both names are given and they share a block
+            // (any block kept implies a shared identifier): then the profile's records are one household even
+            // when it matched no other profile.
+            Dataset<Row> selfMatched = kept.filter(col("profile_records").geq(2)
+                            .and(col("first_name").isNotNull()).and(col("last_name").isNotNull()))
+                    .select(col("profile").as("node"), col("profile").as("root")).distinct()
+                    .join(roots, "node", "left_anti");
+            Dataset<Row> components = features.select("record_id", "profile")
+                    .join(roots.unionByName(selfMatched).withColumnRenamed("node", "profile"), "profile", "left")
+                    .select(col("record_id"), coalesce(col("root"), col("record_id")).as("component"));
             Dataset<Row> withComponent = records.join(components, "record_id");
             var byComponent = Window.partitionBy("component").orderBy(col("application_date").asc_nulls_last(), col("record_id"));
             return withComponent
@@ -109,17 +150,38 @@ public final class HouseholdIdentity {
         return java.util.Arrays.stream(frame.columns()).map(c -> c + suffix).toArray(String[]::new);
     }
 
-    /** Union-find over the matched pairs on the driver: pairs are few next to records. */
-    private static Dataset<Row> components(Dataset<Row> records, List<Row> edges) {
+    /** Union-find on the driver: each linked node with the smallest id of its household. */
+    private static Dataset<Row> rootsOnDriver(SparkSession spark, List<Row> edges) {
         Map<String, String> parent = new HashMap<>();
         for (Row e : edges) {
             union(parent, e.getString(0), e.getString(1));
         }
         List<Row> rows = parent.keySet().stream().map(id -> RowFactory.create(id, find(parent, id))).toList();
-        StructType schema = new StructType().add("record_id", DataTypes.StringType, false).add("root", DataTypes.StringType, false);
-        Dataset<Row> linked = records.sparkSession().createDataFrame(rows, schema);
-        return records.select("record_id").distinct().join(linked, "record_id", "left")
-                .select(col("record_id"), org.apache.spark.sql.functions.coalesce(col("root"), col("record_id")).as("component"));
+        StructType schema = new StructType().add("node", DataTypes.StringType, false).add("root", DataTypes.StringType, false);
+        return spark.createDataFrame(rows, schema);
+    }
+
+    /**
+     * The same roots without the driver, for a city too big to hold its matches in one JVM: each
+     * node takes the smallest id among itself and its neighbours until none changes, one pass per
+     * link of the longest chain in a household (a few, since households are near cliques).
+     */
+    private static Dataset<Row> rootsInSpark(Dataset<Row> edges) {
+        Dataset<Row> links = edges.select(col("id1").as("node"), col("id2").as("other"))
+                .union(edges.select(col("id2").as("node"), col("id1").as("other"))).localCheckpoint();
+        Dataset<Row> roots = links.groupBy("node").agg(least(col("node"), min("other")).as("root")).localCheckpoint();
+        while (true) {
+            Dataset<Row> theirs = links.join(roots.select(col("node").as("other"), col("root").as("their_root")), "other")
+                    .groupBy("node").agg(min("their_root").as("their_root"));
+            Dataset<Row> next = roots.join(theirs, "node")
+                    .select(col("node"), least(col("root"), col("their_root")).as("root")).localCheckpoint();
+            long changed = next.join(roots.select(col("node"), col("root").as("before")), "node")
+                    .filter(col("root").notEqual(col("before"))).count();
+            roots = next;
+            if (changed == 0) {
+                return roots;
+            }
+        }
     }
 
     private static String find(Map<String, String> parent, String id) {

@@ -94,6 +94,11 @@ class GeocodeJobTest {
                 .join(lake.read(GeocodeJob.POINTS_RESTRICTED).select("address_key", "longitude", "latitude"), "address_key")
                 .orderBy("address_key", "program", "year").limit(300).collectAsList();
         assertEquals(300, sample.size());
+        // Every located address has a row for every program-year with an open site: none left out.
+        Dataset<Row> access = lake.read(GeocodeJob.SITE_ACCESS);
+        long located = lake.read(GeocodeJob.POINTS_RESTRICTED).filter(col("address_id").isNotNull()).count();
+        assertEquals(located * access.select("program", "year").distinct().count(), access.count());
+        assertEquals(located, access.select("address_key").distinct().count());
         for (Row a : sample) {
             String program = a.getString(a.fieldIndex("program"));
             int year = a.getInt(a.fieldIndex("year"));

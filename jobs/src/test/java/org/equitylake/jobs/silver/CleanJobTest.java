@@ -54,6 +54,20 @@ class CleanJobTest {
         assertTrue(recall >= 0.98, "recall " + recall);
     }
 
+    @Test
+    void householdsAreTheSameWhetherTheDriverOrSparkJoinsTheMatches() {
+        Lake lake = PipelineFixture.upTo("clean").lake();
+        Dataset<Row> records = lake.read(CleanJob.RECORDS).filter(col("program").equalTo("childcare"));
+        Dataset<Row> onDriver = HouseholdIdentity.withHouseholdRep(records, Long.MAX_VALUE).select("record_id", "household_rep");
+        Dataset<Row> inSpark = HouseholdIdentity.withHouseholdRep(records, 0).select("record_id", "household_rep").cache();
+        long households = inSpark.select("household_rep").distinct().count();
+        assertTrue(households < inSpark.count() * 4 / 5, households + " households for " + inSpark.count() + " records");
+        assertEquals(records.count(), inSpark.count());
+        assertEquals(0, onDriver.exceptAll(inSpark).count());
+        assertEquals(0, inSpark.exceptAll(onDriver).count());
+        inSpark.unpersist();
+    }
+
     /** Pairs of records that share the value: the sum over groups of n(n-1)/2. */
     private static double pairs(Dataset<Row> records, String column) {
         Row r = records.groupBy("program", column).count()
