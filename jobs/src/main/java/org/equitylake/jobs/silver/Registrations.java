@@ -29,57 +29,84 @@ public final class Registrations {
 
     private Registrations() {}
 
+    /** The mapped fields a layout may carry; each is trimmed once, then read by every column that needs it. */
+    private static final List<String> FIELDS = List.of("record-id", "application-date", "status", "award-amount",
+            "first-name", "last-name", "child-name", "child-birth-date", "street", "unit", "city", "zip", "phone", "email",
+            "household-size", "children", "income", "language", "race", "site");
+
     public static Dataset<Row> standardize(Dataset<Row> bronze, ProgramSource source, Vocabularies vocabularies) {
         requireColumns(bronze, source);
-        Column income = raw(source, "income");
+        // Trimming is a regular expression: done once per field here, not once per use below.
+        List<Column> trimmed = new ArrayList<>();
+        for (String field : FIELDS) {
+            trimmed.add(Standardize.text(raw(source, field)).as(text(field)));
+        }
+        for (String lineage : LINEAGE) {
+            trimmed.add(List.of(bronze.columns()).contains(lineage) ? col(lineage) : lit(null).as(lineage));
+        }
+        Column income = t("income");
+        // Materialized before use: each is read by several columns below, and the bracket patterns are costly.
+        Dataset<Row> texts = bronze.select(trimmed.toArray(Column[]::new))
+                .withColumn("_income_is_bracket", Standardize.isBracketOfText(income))
+                .withColumn("_income_amount", Standardize.amountOfText(income))
+                .withColumn("_income_bracket_low", Standardize.bracketLowOfText(income))
+                .withColumn("_income_bracket_high", Standardize.bracketHighOfText(income));
         Column monthlyFactor = lit(source.incomePeriod().equals("monthly") ? 12.0 : 1.0);
-        Column isBracket = Standardize.isBracket(income);
-        Column appDate = Standardize.date(raw(source, "application-date"), source.dateFormats());
+        Column isBracket = col("_income_is_bracket");
+        Column amount = col("_income_amount");
+        Column low = col("_income_bracket_low");
+        Column high = col("_income_bracket_high");
+        Column appDate = Standardize.dateOfText(t("application-date"), source.dateFormats());
         List<Column> out = new ArrayList<>(List.of(
                 lit(source.program()).as("program"),
                 lit(source.table()).as("source_table"),
-                Standardize.text(raw(source, "record-id")).as("record_id"),
-                Standardize.text(raw(source, "application-date")).as("application_date_raw"),
+                t("record-id").as("record_id"),
+                t("application-date").as("application_date_raw"),
                 appDate.as("application_date"),
                 year(appDate).as("program_year"),
-                Standardize.text(raw(source, "status")).as("status_raw"),
+                t("status").as("status_raw"),
                 source.column("status").isPresent()
-                        ? Standardize.code(raw(source, "status"), source.statusCodes(), Vocabularies.UNMAPPED).as("status")
+                        ? Standardize.codeOfText(t("status"), source.statusCodes(), Vocabularies.UNMAPPED).as("status")
                         : lit(source.defaultStatus().orElseThrow()).as("status"),
-                Standardize.amount(raw(source, "award-amount")).as("award_amount"),
-                Standardize.properCase(raw(source, "first-name")).as("first_name"),
-                Standardize.properCase(raw(source, "last-name")).as("last_name"),
-                Standardize.properCase(raw(source, "child-name")).as("child_name"),
-                Standardize.text(raw(source, "child-birth-date")).as("child_birth_date_raw"),
-                Standardize.date(raw(source, "child-birth-date"), source.dateFormats()).as("child_birth_date"),
-                Standardize.text(raw(source, "street")).as("street"),
-                Standardize.text(raw(source, "unit")).as("unit"),
-                Standardize.properCase(raw(source, "city")).as("city"),
-                Standardize.text(raw(source, "zip")).as("zip"),
-                phone(raw(source, "phone")).as("phone"),
-                email(raw(source, "email")).as("email"),
-                Standardize.text(raw(source, "household-size")).as("household_size_raw"),
-                Standardize.integer(raw(source, "household-size")).as("household_size"),
-                Standardize.integer(raw(source, "children")).as("children_count"),
-                Standardize.text(income).as("income_raw"),
-                when(isBracket, Standardize.bracketMidpoint(income)).otherwise(Standardize.amount(income))
-                        .multiply(monthlyFactor).as("income_annual"),
-                when(isBracket, Standardize.bracketLow(income)).otherwise(Standardize.amount(income))
-                        .multiply(monthlyFactor).as("income_low"),
-                when(isBracket, Standardize.bracketHigh(income)).otherwise(Standardize.amount(income))
-                        .multiply(monthlyFactor).as("income_high"),
-                when(isBracket, lit("bracket")).when(Standardize.amount(income).isNotNull(), lit("reported"))
+                Standardize.amountOfText(t("award-amount")).as("award_amount"),
+                Standardize.properCaseOfText(t("first-name")).as("first_name"),
+                Standardize.properCaseOfText(t("last-name")).as("last_name"),
+                Standardize.properCaseOfText(t("child-name")).as("child_name"),
+                t("child-birth-date").as("child_birth_date_raw"),
+                Standardize.dateOfText(t("child-birth-date"), source.dateFormats()).as("child_birth_date"),
+                t("street").as("street"),
+                t("unit").as("unit"),
+                Standardize.properCaseOfText(t("city")).as("city"),
+                t("zip").as("zip"),
+                phone(t("phone")).as("phone"),
+                emailOfText(t("email")).as("email"),
+                t("household-size").as("household_size_raw"),
+                Standardize.integerOfText(t("household-size")).as("household_size"),
+                Standardize.integerOfText(t("children")).as("children_count"),
+                income.as("income_raw"),
+                when(isBracket, Standardize.midpoint(low, high)).otherwise(amount).multiply(monthlyFactor).as("income_annual"),
+                when(isBracket, low).otherwise(amount).multiply(monthlyFactor).as("income_low"),
+                when(isBracket, high).otherwise(amount).multiply(monthlyFactor).as("income_high"),
+                when(isBracket, lit("bracket")).when(amount.isNotNull(), lit("reported"))
                         .otherwise(lit("missing")).as("income_basis"),
-                Standardize.text(raw(source, "language")).as("language_raw"),
-                Standardize.code(raw(source, "language"), vocabularies.language(), Vocabularies.OTHER).as("language"),
-                Standardize.text(raw(source, "race")).as("race_ethnicity_raw"),
-                Standardize.multiSelect(raw(source, "race"), vocabularies.raceEthnicity(), "hispanic",
+                t("language").as("language_raw"),
+                Standardize.codeOfText(t("language"), vocabularies.language(), Vocabularies.OTHER).as("language"),
+                t("race").as("race_ethnicity_raw"),
+                Standardize.multiSelectOfText(t("race"), vocabularies.raceEthnicity(), "hispanic",
                         "multiracial", Vocabularies.UNKNOWN).as("race_ethnicity"),
-                Standardize.text(raw(source, "site")).as("site")));
+                t("site").as("site")));
         for (String lineage : LINEAGE) {
-            out.add(List.of(bronze.columns()).contains(lineage) ? col(lineage) : lit(null).as(lineage));
+            out.add(col(lineage));
         }
-        return bronze.select(out.toArray(Column[]::new));
+        return texts.select(out.toArray(Column[]::new));
+    }
+
+    private static String text(String field) {
+        return "_text_" + field.replace('-', '_');
+    }
+
+    private static Column t(String field) {
+        return col(text(field));
     }
 
     /** The bronze column mapped to a silver field (column.field reads inside a JSON object), or a typed null. */
@@ -103,7 +130,11 @@ public final class Registrations {
     }
 
     static Column email(Column raw) {
-        Column e = org.apache.spark.sql.functions.lower(Standardize.text(raw));
+        return emailOfText(Standardize.text(raw));
+    }
+
+    private static Column emailOfText(Column text) {
+        Column e = org.apache.spark.sql.functions.lower(text);
         return when(e.rlike("^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$"), e);
     }
 

@@ -33,33 +33,54 @@ public final class Standardize {
     }
 
     public static Column properCase(Column raw) {
-        return initcap(lower(text(raw)));
+        return properCaseOfText(text(raw));
+    }
+
+    /** The variants named ...OfText take a value already through {@link #text}, so a field is trimmed once. */
+    static Column properCaseOfText(Column t) {
+        return initcap(lower(t));
     }
 
     /** The first pattern that reads the value; an impossible date (02/30) reads as null. */
     public static Column date(Column raw, List<String> patterns) {
-        Column t = text(raw);
+        return dateOfText(text(raw), patterns);
+    }
+
+    static Column dateOfText(Column t, List<String> patterns) {
         return coalesce(patterns.stream().map(p -> to_date(t, p)).toArray(Column[]::new));
     }
 
     /** A plain amount: "$1,234.50", "1234", " 1 234 ", "+37.3848220" (a bracket gives null). */
     public static Column amount(Column raw) {
-        Column digits = regexp_replace(text(raw), "[$,+\\s]", "");
+        return amountOfText(text(raw));
+    }
+
+    static Column amountOfText(Column t) {
+        Column digits = regexp_replace(t, "[$,+\\s]", "");
         return when(digits.rlike("^-?[0-9]+(\\.[0-9]+)?$"), digits.cast("double"));
     }
 
     public static Column integer(Column raw) {
-        Column t = text(raw);
+        return integerOfText(text(raw));
+    }
+
+    static Column integerOfText(Column t) {
         return when(t.rlike("^-?[0-9]+$"), t.cast("int"));
     }
 
     public static Column isBracket(Column raw) {
-        Column t = text(raw);
+        return isBracketOfText(text(raw));
+    }
+
+    static Column isBracketOfText(Column t) {
         return coalesce(t.rlike(RANGE).or(t.rlike(BELOW)).or(t.rlike(ABOVE)), lit(false));
     }
 
     public static Column bracketLow(Column raw) {
-        Column t = text(raw);
+        return bracketLowOfText(text(raw));
+    }
+
+    static Column bracketLowOfText(Column t) {
         return when(t.rlike(RANGE), number(regexp_extract(t, RANGE, 1)))
                 .when(t.rlike(BELOW), lit(0.0))
                 .when(t.rlike(ABOVE), number(regexp_extract(t, ABOVE, 1)));
@@ -67,14 +88,20 @@ public final class Standardize {
 
     /** The bracket's top, inclusive; null for the open top bracket. */
     public static Column bracketHigh(Column raw) {
-        Column t = text(raw);
+        return bracketHighOfText(text(raw));
+    }
+
+    static Column bracketHighOfText(Column t) {
         return when(t.rlike(RANGE), number(regexp_extract(t, RANGE, 2)))
                 .when(t.rlike(BELOW), number(regexp_extract(t, BELOW, 1)).minus(1));
     }
 
     public static Column bracketMidpoint(Column raw) {
-        Column low = bracketLow(raw);
-        Column high = bracketHigh(raw);
+        return midpoint(bracketLow(raw), bracketHigh(raw));
+    }
+
+    /** The midpoint of a bracket from its low and high ends (high null: the open top bracket). */
+    static Column midpoint(Column low, Column high) {
         return when(high.isNotNull(), low.plus(high).divide(2)).otherwise(low.multiply(OPEN_TOP_FACTOR));
     }
 
@@ -84,7 +111,11 @@ public final class Standardize {
 
     /** Looks a code up case-insensitively in the mapping; unmapped non-empty codes give {@code unmapped}. */
     public static Column code(Column raw, Map<String, String> mapping, String unmapped) {
-        Column t = lower(text(raw));
+        return codeOfText(text(raw), mapping, unmapped);
+    }
+
+    static Column codeOfText(Column text, Map<String, String> mapping, String unmapped) {
+        Column t = lower(text);
         Column result = null;
         for (Map.Entry<String, String> e : mapping.entrySet()) {
             Column match = t.equalTo(e.getKey().toLowerCase(java.util.Locale.ROOT));
@@ -101,11 +132,16 @@ public final class Standardize {
      */
     public static Column multiSelect(Column raw, Map<String, String> mapping, String hispanic,
                                      String multiracial, String unmapped) {
+        return multiSelectOfText(text(raw), mapping, hispanic, multiracial, unmapped);
+    }
+
+    static Column multiSelectOfText(Column text, Map<String, String> mapping, String hispanic,
+                                    String multiracial, String unmapped) {
         // "ASN;WHT", "ASN, WHT" and a JSON array ["ASN","WHT"] all read as a list of codes.
-        Column listed = regexp_replace(lower(text(raw)), "[\\[\\]\"]", "");
+        Column listed = regexp_replace(lower(text), "[\\[\\]\"]", "");
         Column codes = functions.split(listed, "\\s*[;,]\\s*");
         Column mapped = functions.array_distinct(functions.transform(codes, c -> code(c, mapping, unmapped)));
-        return when(text(raw).isNull(), lit(null).cast("string"))
+        return when(text.isNull(), lit(null).cast("string"))
                 .when(functions.array_contains(mapped, hispanic), lit(hispanic))
                 .when(functions.size(mapped).gt(1), lit(multiracial))
                 .otherwise(mapped.getItem(0));
