@@ -143,6 +143,11 @@ public final class Bench {
         @Override
         public Integer call() throws Exception {
             City city = City.generate(work, scale, addressPoints, registrations, firstYear(years), lastYear(years));
+            if (runs == 0) {
+                System.out.printf("generated %s: %d address points, %d registrations; no run asked for%n", city.dir(),
+                        city.addressPoints(), city.registrations());
+                return 0;
+            }
             Report report = new Report("backfill", Map.of("city", city.label(), "years", years, "runs", runs,
                     "address_points", city.addressPoints(), "registrations", city.registrations(), "java_opts", javaOpts,
                     "settings", settings));

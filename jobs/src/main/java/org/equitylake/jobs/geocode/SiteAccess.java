@@ -33,9 +33,8 @@ public final class SiteAccess {
      * opened_year ≤ y and (closed_year is null or y < closed_year).
      */
     public static Dataset<Row> nearest(Dataset<Row> points, Dataset<Row> sites, Dataset<Row> programYears) {
-        // Each point measures every site once; the program-years then only filter that list. Measuring per
-        // program-year and grouping the distances back cost a spheroid distance and a shuffled row per open
-        // site and program-year: about ten times the work at sixty sites and seventeen program-years.
+        // Each point measures every site once and the program-years only filter that list: measuring again for
+        // every program-year, and shuffling a row per open site to group them back, grew with sites × years.
         Dataset<Row> allSites = sites.agg(collect_list(struct(col("site_code"), col("programs"), col("opened_year"),
                 col("closed_year"), col("longitude"), col("latitude"))).as("_sites"));
         Dataset<Row> byDistance = points.select(col("address_key"), expr("ST_Point(longitude, latitude)").as("_point"))
