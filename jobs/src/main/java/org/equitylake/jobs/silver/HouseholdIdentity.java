@@ -92,6 +92,7 @@ public final class HouseholdIdentity {
                 .withColumn("profile", min("record_id").over(sameProfile))
                 .withColumn("profile_records", count(lit(1)).over(sameProfile))
                 .persist();
+        Dataset<Row> kept = null;
         try {
             Dataset<Row> members = features.filter(col("record_id").equalTo(col("profile"))).drop("record_id")
                     .select(col("*"), explode(array_compact(array(
@@ -101,7 +102,8 @@ public final class HouseholdIdentity {
                     .drop("last_soundex", "first_soundex");
             // A block's size counts records, as if each had been blocked on its own.
             Dataset<Row> sizes = members.groupBy("block").agg(sum("profile_records").as("n")).filter(col("n").between(2, MAX_BLOCK));
-            Dataset<Row> kept = members.join(sizes.select("block"), "block");
+            // Read twice: for the pairs, and for the profiles that match themselves.
+            kept = members.join(sizes.select("block"), "block").persist();
             // Each pair is scored where its block meets, with both profiles' fields at hand: a pair sharing several
             // blocks is scored more than once, which costs less than shuffling every pair twice to fetch its fields.
             Dataset<Row> pairs = kept.toDF(suffixed(kept, "1")).join(kept.toDF(suffixed(kept, "2")),
@@ -127,7 +129,9 @@ public final class HouseholdIdentity {
                     .join(roots, "node", "left_anti");
             Dataset<Row> components = features.select("record_id", "profile")
                     .join(roots.unionByName(selfMatched).withColumnRenamed("node", "profile"), "profile", "left")
-                    .select(col("record_id"), coalesce(col("root"), col("record_id")).as("component"));
+                    .select(col("record_id"), coalesce(col("root"), col("record_id")).as("component"))
+                    // Computed now, while the cached frames it reads are still cached.
+                    .localCheckpoint();
             Dataset<Row> withComponent = records.join(components, "record_id");
             var byComponent = Window.partitionBy("component").orderBy(col("application_date").asc_nulls_last(), col("record_id"));
             return withComponent
@@ -135,6 +139,9 @@ public final class HouseholdIdentity {
                     .drop("component");
         } finally {
             features.unpersist();
+            if (kept != null) {
+                kept.unpersist();
+            }
         }
     }
 
