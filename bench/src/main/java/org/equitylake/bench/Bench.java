@@ -162,8 +162,9 @@ public final class Bench {
             report.line("backfill of %s (%d address points, %d registrations, %s), median of %d runs:",
                     city.label(), city.addressPoints(), city.registrations(), years, runs);
             report.stageTable(Report.medianStages(measured.stream().map(Measured::stages).toList()));
-            // The goal is set for the city-wide size; a smaller city says nothing about it.
-            boolean cityWide = city.registrations() >= CITY_WIDE_REGISTRATIONS;
+            // The goal is set for the city-wide size; a smaller city says nothing about it. The size
+            // asked for decides: the generator drops a few registrations (0.06 % at city-wide size).
+            boolean cityWide = Math.max(registrations, city.registrations()) >= CITY_WIDE_REGISTRATIONS;
             report.line("end to end (JVM start included): %.1f s; goal %.0f s at city-wide size: %s", wall, goalSeconds,
                     !cityWide ? "not measured (smaller city)" : wall <= goalSeconds ? "met" : "not met");
             report.put("wall_seconds", measured.stream().map(Measured::wallSeconds).toList());

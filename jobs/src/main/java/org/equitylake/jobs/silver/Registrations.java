@@ -36,7 +36,7 @@ public final class Registrations {
 
     public static Dataset<Row> standardize(Dataset<Row> bronze, ProgramSource source, Vocabularies vocabularies) {
         requireColumns(bronze, source);
-        // Trimming is a regular expression: done once per field here, not once per use below.
+        // Trimmed once per field here, not once per use below.
         List<Column> trimmed = new ArrayList<>();
         for (String field : FIELDS) {
             trimmed.add(Standardize.text(raw(source, field)).as(text(field)));
@@ -45,17 +45,14 @@ public final class Registrations {
             trimmed.add(List.of(bronze.columns()).contains(lineage) ? col(lineage) : lit(null).as(lineage));
         }
         Column income = t("income");
-        // Materialized before use: each is read by several columns below, and the bracket patterns are costly.
+        // Materialized before use: its parts are read by several columns below.
         Dataset<Row> texts = bronze.select(trimmed.toArray(Column[]::new))
-                .withColumn("_income_is_bracket", Standardize.isBracketOfText(income))
-                .withColumn("_income_amount", Standardize.amountOfText(income))
-                .withColumn("_income_bracket_low", Standardize.bracketLowOfText(income))
-                .withColumn("_income_bracket_high", Standardize.bracketHighOfText(income));
+                .withColumn("_income", Standardize.incomeOfText(income));
         Column monthlyFactor = lit(source.incomePeriod().equals("monthly") ? 12.0 : 1.0);
-        Column isBracket = col("_income_is_bracket");
-        Column amount = col("_income_amount");
-        Column low = col("_income_bracket_low");
-        Column high = col("_income_bracket_high");
+        Column isBracket = col("_income.is_bracket");
+        Column amount = col("_income.amount");
+        Column low = col("_income.bracket_low");
+        Column high = col("_income.bracket_high");
         Column appDate = Standardize.dateOfText(t("application-date"), source.dateFormats());
         List<Column> out = new ArrayList<>(List.of(
                 lit(source.program()).as("program"),

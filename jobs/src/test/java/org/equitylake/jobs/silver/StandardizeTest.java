@@ -71,6 +71,7 @@ class StandardizeTest {
         assertEquals("multiracial", one("[\"ASN\",\"WHT\"]", standard));
         assertEquals("declined", one("Decline to State", standard));
         assertEquals("unknown", one("Martian", standard));
+        assertEquals("asian", one("ASN;", standard), "a trailing separator is not a second choice");
         assertNull(one(null, standard));
     }
 
