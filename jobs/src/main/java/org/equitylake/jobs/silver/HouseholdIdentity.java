@@ -170,22 +170,28 @@ public final class HouseholdIdentity {
 
     /**
      * The same roots without the driver, for a city too big to hold its matches in one JVM: each
-     * node takes the smallest id among itself and its neighbours until none changes, one pass per
-     * link of the longest chain in a household (a few, since households are near cliques).
+     * node takes the smallest root among itself and its neighbours, then its root's root (pointer
+     * jumping, so a long chain of matches takes a few passes, not one per link), until no
+     * neighbour offers a smaller root.
      */
-    private static Dataset<Row> rootsInSpark(Dataset<Row> edges) {
+    static Dataset<Row> rootsInSpark(Dataset<Row> edges) {
         Dataset<Row> links = edges.select(col("id1").as("node"), col("id2").as("other"))
                 .union(edges.select(col("id2").as("node"), col("id1").as("other"))).localCheckpoint();
         Dataset<Row> roots = links.groupBy("node").agg(least(col("node"), min("other")).as("root")).localCheckpoint();
         while (true) {
             Dataset<Row> theirs = links.join(roots.select(col("node").as("other"), col("root").as("their_root")), "other")
                     .groupBy("node").agg(min("their_root").as("their_root"));
-            Dataset<Row> next = roots.join(theirs, "node")
-                    .select(col("node"), least(col("root"), col("their_root")).as("root")).localCheckpoint();
-            long changed = next.join(roots.select(col("node"), col("root").as("before")), "node")
-                    .filter(col("root").notEqual(col("before"))).count();
-            roots = next;
-            if (changed == 0) {
+            Dataset<Row> stepped = roots.join(theirs, "node")
+                    .select(col("node"), least(col("root"), col("their_root")).as("root"),
+                            col("their_root").lt(col("root")).as("moved"));
+            // A root is a node of the same household, so its own root is one too.
+            Dataset<Row> next = stepped.join(roots.select(col("node").as("root"), col("root").as("root_of_root")), "root", "left")
+                    .select(col("node"), least(col("root"), coalesce(col("root_of_root"), col("root"))).as("root"), col("moved"))
+                    .localCheckpoint();
+            // Where no neighbour offers a smaller root, every household has one root: its smallest id.
+            long moved = next.filter(col("moved")).count();
+            roots = next.drop("moved");
+            if (moved == 0) {
                 return roots;
             }
         }
