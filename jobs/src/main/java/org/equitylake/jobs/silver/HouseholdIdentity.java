@@ -171,8 +171,8 @@ public final class HouseholdIdentity {
     /**
      * The same roots without the driver, for a city too big to hold its matches in one JVM: each
      * node takes the smallest root among itself and its neighbours, then its root's root (pointer
-     * jumping, so a long chain of matches takes a few passes, not one per link), until no
-     * neighbour offers a smaller root.
+     * jumping: on a long chain of matches a root travels more than one link per pass), until no
+     * neighbour offers a smaller root. The city-wide sample city took six passes with or without it.
      */
     static Dataset<Row> rootsInSpark(Dataset<Row> edges) {
         Dataset<Row> links = edges.select(col("id1").as("node"), col("id2").as("other"))
