@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.equitylake.config.Settings;
+import org.equitylake.sample.SampleCityParameters;
 import org.equitylake.spark.SessionFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -137,12 +138,20 @@ public final class Bench {
         @Option(names = "--registrations", description = "Absolute number of childcare registrations (city-wide: 10000000).")
         long registrations;
 
+        @Option(names = "--tract-cell-metres", description = "Lattice cell tracts are cut from; smaller cuts more tracts "
+                + "(default: ${DEFAULT-VALUE}, about 156 tracts; city-wide: 380, about 400).")
+        double tractCellMetres = SampleCityParameters.defaults().tractCellMetres();
+
+        @Option(names = "--sites", description = "Program sites (default: ${DEFAULT-VALUE}; city-wide: 60).")
+        int sites = SampleCityParameters.defaults().programSiteCount();
+
         @Option(names = "--goal-seconds", description = "End-to-end goal (default: ${DEFAULT-VALUE}).")
         double goalSeconds = 600;
 
         @Override
         public Integer call() throws Exception {
-            City city = City.generate(work, scale, addressPoints, registrations, firstYear(years), lastYear(years));
+            City city = City.generate(work, scale, addressPoints, registrations, firstYear(years), lastYear(years),
+                    SampleCityParameters.defaults().withGeography(tractCellMetres, sites));
             if (runs == 0) {
                 System.out.printf("generated %s: %d address points, %d registrations; no run asked for%n", city.dir(),
                         city.addressPoints(), city.registrations());
@@ -150,7 +159,7 @@ public final class Bench {
             }
             Report report = new Report("backfill", Map.of("city", city.label(), "years", years, "runs", runs,
                     "address_points", city.addressPoints(), "registrations", city.registrations(), "java_opts", javaOpts,
-                    "settings", settings));
+                    "settings", settings, "tract_cell_metres", tractCellMetres, "sites", sites));
             List<Measured> measured = new ArrayList<>();
             LocalDate asOf = city.lastExportDay();
             for (int i = 1; i <= runs; i++) {

@@ -35,10 +35,10 @@ final class CityGeography {
         index.build();
     }
 
-    static CityGeography build(long seed) {
+    static CityGeography build(long seed, double tractCellMetres) {
         GeometryFactory gf = new GeometryFactory(GRID, 4326);
         MultiPolygon city = CityShape.build(seed, gf);
-        return new CityGeography(gf, city, TractGrid.build(seed, city, gf));
+        return new CityGeography(gf, city, TractGrid.build(seed, city, gf, tractCellMetres));
     }
 
     GeometryFactory factory() {

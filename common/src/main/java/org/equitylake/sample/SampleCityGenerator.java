@@ -29,7 +29,7 @@ public final class SampleCityGenerator {
         Path truthDir = options.out().resolve("truth");
         prepare(landing, truthDir);
 
-        CityGeography geo = CityGeography.build(seed);
+        CityGeography geo = CityGeography.build(seed, p.tractCellMetres());
         AddressBook book = AddressBook.build(seed, geo, options.addressPointTarget());
         long[] dwellingsPerTract = new long[geo.tracts().size()];
         for (int d = 0; d < book.size(); d++) {

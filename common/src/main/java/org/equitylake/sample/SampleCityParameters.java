@@ -25,6 +25,8 @@ public record SampleCityParameters(
         double occupancyRate,
         /** Program sites (community centres and resource hubs). Default 15. */
         int programSiteCount,
+        /** Side of the lattice cell census tracts are cut from, metres; tracts are 1 to 4 cells. Default 640 (about 156 tracts). */
+        double tractCellMetres,
 
         /* ---- programs and their income limits ---- */
         /** First year of the housing grant program. Default 2021. */
@@ -101,6 +103,10 @@ public record SampleCityParameters(
         if (programSiteCount < 4) {
             throw new IllegalArgumentException("programSiteCount must be at least 4");
         }
+        // Below 200 m a tract holds too few dwellings for its ACS tables to mean anything.
+        if (tractCellMetres < 200) {
+            throw new IllegalArgumentException("tractCellMetres must be at least 200");
+        }
         if (distanceDecayKm <= 0 || householdSizeFactor <= 0) {
             throw new IllegalArgumentException("distanceDecayKm and householdSizeFactor must be positive");
         }
@@ -116,7 +122,7 @@ public record SampleCityParameters(
 
     public static SampleCityParameters defaults() {
         return new SampleCityParameters(
-                36_000, 0, 0, 0, 0.93, 15,
+                36_000, 0, 0, 0, 0.93, 15, 640,
                 2021, 2019, 2022, 0.85, 88_000, 0.045, 0.50, 141_000, 0.05, 0.035,
                 0.90, 0.15, 2.0, 0.85, 0.25, 0.12, 0.20, 0.35, 0.85, 0.10, 0.45,
                 0.10, 1, 1, null);
@@ -132,6 +138,14 @@ public record SampleCityParameters(
         v.put("addressPointsOverride", addressPoints);
         v.put("childcareRegistrationsOverride", childcareRegistrations);
         v.put("housingGrantApplicationsOverride", housingGrantApplications);
+        return of(v);
+    }
+
+    /** The same parameters with a denser geography: more, smaller tracts and more sites (city-wide: 380 m, about 400 tracts, and 60 sites). */
+    public SampleCityParameters withGeography(double tractCellMetres, int programSiteCount) {
+        Map<String, Object> v = components();
+        v.put("tractCellMetres", tractCellMetres);
+        v.put("programSiteCount", programSiteCount);
         return of(v);
     }
 

@@ -21,25 +21,24 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * tracts that touch the city are kept, so tracts on the edge are partly outside it.
  */
 final class TractGrid {
-    static final double CELL_M = 640;
     private static final double JITTER = 0.22;
 
     private TractGrid() {}
 
-    static List<Tract> build(long seed, MultiPolygon city, GeometryFactory gf) {
+    static List<Tract> build(long seed, MultiPolygon city, GeometryFactory gf, double cellMetres) {
         Envelope env = city.getEnvelopeInternal();
-        double minX = Math.floor(LocalFrame.x(env.getMinX()) / CELL_M) * CELL_M - CELL_M;
-        double minY = Math.floor(LocalFrame.y(env.getMinY()) / CELL_M) * CELL_M - CELL_M;
-        int nx = (int) Math.ceil((LocalFrame.x(env.getMaxX()) - minX) / CELL_M) + 1;
-        int ny = (int) Math.ceil((LocalFrame.y(env.getMaxY()) - minY) / CELL_M) + 1;
+        double minX = Math.floor(LocalFrame.x(env.getMinX()) / cellMetres) * cellMetres - cellMetres;
+        double minY = Math.floor(LocalFrame.y(env.getMinY()) / cellMetres) * cellMetres - cellMetres;
+        int nx = (int) Math.ceil((LocalFrame.x(env.getMaxX()) - minX) / cellMetres) + 1;
+        int ny = (int) Math.ceil((LocalFrame.y(env.getMaxY()) - minY) / cellMetres) + 1;
 
         Coordinate[][] vertex = new Coordinate[nx + 1][ny + 1];
         for (int a = 0; a <= nx; a++) {
             for (int b = 0; b <= ny; b++) {
                 long k = Rand.key(seed, Rand.TRACTS, a, b);
-                double jx = (Rand.unit(Rand.mix(k)) - 0.5) * 2 * JITTER * CELL_M;
-                double jy = (Rand.unit(Rand.mix(k + 1)) - 0.5) * 2 * JITTER * CELL_M;
-                vertex[a][b] = LocalFrame.degrees(minX + a * CELL_M + jx, minY + b * CELL_M + jy);
+                double jx = (Rand.unit(Rand.mix(k)) - 0.5) * 2 * JITTER * cellMetres;
+                double jy = (Rand.unit(Rand.mix(k + 1)) - 0.5) * 2 * JITTER * cellMetres;
+                vertex[a][b] = LocalFrame.degrees(minX + a * cellMetres + jx, minY + b * cellMetres + jy);
             }
         }
 
@@ -51,8 +50,8 @@ final class TractGrid {
                 if (taken[i][j]) {
                     continue;
                 }
-                double cx = minX + (i + 0.5) * CELL_M;
-                double cy = minY + (j + 0.5) * CELL_M;
+                double cx = minX + (i + 0.5) * cellMetres;
+                double cy = minY + (j + 0.5) * cellMetres;
                 double d = Math.hypot(cx, cy);
                 double u = r.nextDouble();
                 int w;

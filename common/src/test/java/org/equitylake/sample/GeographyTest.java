@@ -109,6 +109,17 @@ class GeographyTest {
     }
 
     @Test
+    void theCityWideGeographyCutsAboutFourHundredTractsThatStillTile() {
+        List<Tract> dense = CityGeography.build(SampleCityOptions.DEFAULT_SEED, 380).tracts();
+        assertTrue(dense.size() >= 350 && dense.size() <= 450, "tracts at 380 m: " + dense.size());
+        double sum = dense.stream().mapToDouble(t -> t.polygon().getArea()).sum();
+        Geometry union = UnaryUnionNG.union(GF.buildGeometry(dense.stream().map(Tract::polygon).toList()), CityGeography.GRID);
+        assertEquals(sum, union.getArea(), sum * 1e-9, "sum of tract areas vs area of their union");
+        assertEquals(0, OverlayNG.overlay(city, union, OverlayNG.DIFFERENCE, CityGeography.GRID).getArea(), 1e-12);
+        assertEquals(dense.size(), dense.stream().map(Tract::geoid).distinct().count(), "GEOIDs are unique");
+    }
+
+    @Test
     void tenCouncilDistrictsCoverTheCityExactly() {
         assertEquals(10, districts.size());
         // Districts are snapped to the 1e-7 degree grid, so areas agree to about a millionth, not to the bit.

@@ -144,8 +144,11 @@ public final class GeocodeJob implements Job {
 
     /** Nearest open site per geocoded address, program and year, up to the as-of year: the whole table. */
     private void writeSiteAccess(JobContext ctx) {
+        // The table is points x program-years and is written without a shuffle: spread the points over
+        // every task first, or a few large files of points set the number of writers (3 at city-wide size).
         Dataset<Row> located = ctx.lake().read(POINTS_RESTRICTED).filter(col("address_id").isNotNull())
-                .select("address_key", "longitude", "latitude");
+                .select("address_key", "longitude", "latitude")
+                .repartition(ctx.settings().spark().shufflePartitions());
         Dataset<Row> access = SiteAccess.nearest(located, ctx.lake().read(SITES), programYears(ctx, Map.of()));
         ctx.lake().overwrite(access, SITE_ACCESS, List.of("program"));
         ctx.report().written(SITE_ACCESS.toString(), ctx.lake().lastCommitOutputRows(SITE_ACCESS));
