@@ -171,27 +171,31 @@ public final class HouseholdIdentity {
     /**
      * The same roots without the driver, for a city too big to hold its matches in one JVM: each
      * node takes the smallest root among itself and its neighbours until none changes, one pass per
-     * link of the longest chain in a household (six on the city-wide sample city; taking the root's
-     * root as well did not shorten that).
+     * link of the longest chain in a household (six on the city-wide sample city). Only the nodes
+     * whose root fell in a pass can lower a neighbour's in the next, so a pass reads the links of
+     * that frontier alone, from links partitioned by node once.
      */
     static Dataset<Row> rootsInSpark(Dataset<Row> edges) {
-        Dataset<Row> links = edges.select(col("id1").as("node"), col("id2").as("other"))
-                .union(edges.select(col("id2").as("node"), col("id1").as("other"))).localCheckpoint();
-        Dataset<Row> roots = links.groupBy("node").agg(least(col("node"), min("other")).as("root")).localCheckpoint();
-        while (true) {
-            Dataset<Row> theirs = links.join(roots.select(col("node").as("other"), col("root").as("their_root")), "other")
-                    .groupBy("node").agg(min("their_root").as("their_root"));
-            // Flagged in the pass, so counting the changes needs no second join with the previous roots.
-            Dataset<Row> next = roots.join(theirs, "node")
-                    .select(col("node"), least(col("root"), col("their_root")).as("root"),
-                            col("their_root").lt(col("root")).as("moved"))
+        Dataset<Row> links = edges.select(col("id1").as("node"), col("id2").as("neighbour"))
+                .union(edges.select(col("id2").as("node"), col("id1").as("neighbour")))
+                .repartition(col("node")).localCheckpoint();
+        Dataset<Row> roots = links.groupBy("node").agg(least(col("node"), min("neighbour")).as("root"))
+                .withColumn("moved", col("root").lt(col("node"))).localCheckpoint();
+        while (!roots.filter(col("moved")).isEmpty()) {
+            // Hashing the frontier per partition spares sorting every link in every pass.
+            Dataset<Row> offers = links.join(roots.filter(col("moved")).select("node", "root").hint("shuffle_hash"), "node")
+                    .groupBy(col("neighbour").as("node")).agg(min("root").as("offer"));
+            // A union and one aggregate rather than a join with the last roots: Spark estimates a join's size as
+            // the product of its sides, and that estimate squared every pass until planning stalled (15 minutes
+            // on 40 passes, then an overflow); a union adds them.
+            roots = roots.select(col("node"), col("root"), lit(null).cast(DataTypes.StringType).as("offer"))
+                    .unionByName(offers.select(col("node"), lit(null).cast(DataTypes.StringType).as("root"), col("offer")))
+                    .groupBy("node").agg(min("root").as("root"), min("offer").as("offer"))
+                    .select(col("node"), least(col("root"), col("offer")).as("root"),
+                            coalesce(col("offer").lt(col("root")), lit(false)).as("moved"))
                     .localCheckpoint();
-            long moved = next.filter(col("moved")).count();
-            roots = next.drop("moved");
-            if (moved == 0) {
-                return roots;
-            }
         }
+        return roots.drop("moved");
     }
 
     private static String find(Map<String, String> parent, String id) {
