@@ -54,10 +54,11 @@ public final class SiteAccess {
                         s.getAs("longitude").toString(), s.getAs("latitude").toString())))
                 .toArray(Column[]::new);
         if (distances.length == 0) {
-            return points.sparkSession().createDataFrame(List.of(), new StructType().add("address_key", DataTypes.StringType)
-                    .add("program", DataTypes.StringType).add("year", DataTypes.IntegerType)
-                    .add("nearest_site_code", DataTypes.StringType).add("nearest_site_distance_m", DataTypes.DoubleType)
-                    .add("sites_within_1_mile", DataTypes.IntegerType));
+            StructType empty = new StructType().add("address_key", DataTypes.StringType);
+            for (var field : ACCESS.fields()) {
+                empty = empty.add(field);
+            }
+            return points.sparkSession().createDataFrame(List.of(), empty);
         }
         return points.select(col("address_key"), expr("ST_Point(longitude, latitude)").as("_point"))
                 .select(col("address_key"), explode(choose.apply(array(distances))).as("_access"))
